@@ -1,0 +1,95 @@
+"""Where companies are: commune and canton from the town, a point from a named site.
+
+Rules (the only place they live):
+- A town that is a commune is its own commune. A locality that is not a commune goes
+  through LOCALITY_COMMUNES, each entry with the reason.
+- With no town, a company at a known site takes the commune of the site's town.
+- A company at a site with a sourced landmark point gets that point (precision 'site',
+  as approximate as the landmark's precision_m). Otherwise it is placed at commune level
+  (no point of its own, never a made-up one), or its location is 'unknown'.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+from pyproj import Geod
+
+# Locality -> (commune, reason). Communes as in the ACT 2023 boundaries (100 communes).
+LOCALITY_COMMUNES: dict[str, tuple[str, str]] = {
+    "Belval": (
+        "Esch-sur-Alzette",
+        "Belval is a quarter on the Esch-sur-Alzette/Sanem border; its City of Sciences "
+        "addresses (L-4362, L-4365) are in Esch-sur-Alzette.",
+    ),
+    "Foetz": ("Mondercange", "Foetz is a locality of the commune of Mondercange."),
+    "Niederkorn": ("Differdange", "Niederkorn is a locality of the commune of Differdange."),
+    "Wasserbillig": ("Mertert", "Wasserbillig is a locality of the commune of Mertert."),
+    "Findel": (
+        "Sandweiler",
+        "Findel is a locality of Sandweiler; the airport straddles Sandweiler and Niederanven.",
+    ),
+    "Hosingen": (
+        "Parc Hosingen",
+        "Hosingen merged with Consthum and Hoscheid into Parc Hosingen in 2012.",
+    ),
+}
+
+# Company `site` text -> landmark id, for sites whose landmark point is the site itself.
+# "Technoport Foetz" has no landmark of its own (the technoport row is the Belval building),
+# so companies there are placed at commune level.
+SITE_LANDMARKS: dict[str, str] = {
+    "House of BioHealth": "house_of_biohealth",
+}
+
+_GEOD = Geod(ellps="WGS84")
+
+
+def commune_for_town(town: str, communes: set[str]) -> str:
+    """The commune of a town or locality, or '' when it is unknown."""
+    town = (town or "").strip()
+    if town in communes:
+        return town
+    if town in LOCALITY_COMMUNES:
+        return LOCALITY_COMMUNES[town][0]
+    return ""
+
+
+def canton_of_commune(communes: gpd.GeoDataFrame) -> dict[str, str]:
+    """Commune name -> canton name, from the boundaries file."""
+    return dict(zip(communes["COMMUNE"], communes["CANTON"], strict=True))
+
+
+def place_companies(companies: pd.DataFrame, landmarks: pd.DataFrame, communes: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Add commune, canton, site_id, lat, lon and location_precision to raw company rows."""
+    cantons = canton_of_commune(communes)
+    names = set(cantons)
+    by_id = landmarks.set_index("id")
+    out = companies.copy()
+    placed = []
+    for row in out.itertuples(index=False):
+        site_id = SITE_LANDMARKS.get(row.site, "")
+        commune = commune_for_town(row.town, names)
+        if not commune and site_id:
+            commune = commune_for_town(by_id.at[site_id, "town"], names)
+        if site_id:
+            lat, lon, precision = by_id.at[site_id, "lat"], by_id.at[site_id, "lon"], "site"
+        else:
+            lat, lon, precision = None, None, "commune" if commune else "unknown"
+        placed.append(
+            {
+                "commune": commune,
+                "canton": cantons.get(commune, ""),
+                "site_id": site_id,
+                "lat": lat,
+                "lon": lon,
+                "location_precision": precision,
+            }
+        )
+    return out.assign(**pd.DataFrame(placed, index=out.index))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Geodesic distance on the WGS84 ellipsoid, in kilometres."""
+    _, _, metres = _GEOD.inv(lon1, lat1, lon2, lat2)
+    return metres / 1000.0

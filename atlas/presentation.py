@@ -1,0 +1,67 @@
+"""Pure formatting of company facts for display: locations, niches, links, unknowns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from atlas.validation import is_http_url
+from atlas.vocabulary import niche_label, subsector_label
+
+
+def is_blank(value: object) -> bool:
+    """True for '', None, NaN and pandas NA."""
+    return value is None or (isinstance(value, str) and not value.strip()) or bool(pd.isna(value))
+
+
+def or_unknown(value: object, unknown: str = "Unknown") -> str:
+    """The value as text, or 'Unknown' when blank."""
+    if is_blank(value):
+        return unknown
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def niche_labels(niches: str) -> list[str]:
+    """Labels of a semicolon list of niche slugs."""
+    return [niche_label(s) for s in (niches or "").split(";") if s]
+
+
+def website_url(website: str) -> str:
+    """A clickable URL for a website given as host name or URL ('' when blank)."""
+    if is_blank(website):
+        return ""
+    return website if is_http_url(website) else f"https://{website}"
+
+
+def source_links(source_urls: str) -> list[str]:
+    """The source URLs of a company, in their order."""
+    return (source_urls or "").split()
+
+
+def precision_text(metres: int) -> str:
+    """'±1 km' / '±300 m' for an uncertainty radius."""
+    return f"±{metres / 1000:g} km" if metres >= 1000 else f"±{metres} m"
+
+
+def location_summary(company: Mapping, landmarks: pd.DataFrame) -> str:
+    """Where a company is and how precisely: site (approximate), commune only, or unknown."""
+    precision = company["location_precision"]
+    if precision == "site":
+        site = landmarks.set_index("id").loc[company["site_id"]]
+        exact = "approximate, " if site["precision_m"] > 50 else ""
+        return f"At {company['site']} ({exact}{precision_text(int(site['precision_m']))}), {company['commune']}"
+    if precision == "commune":
+        town = company["town"]
+        place = (
+            f"{town}, commune of {company['commune']}" if town and town != company["commune"] else company["commune"]
+        )
+        return f"{place} (commune level only: no street position)"
+    if not is_blank(company.get("site")):
+        return f"{company['site']} (position unknown)"
+    return "Unknown"
+
+
+def subsector_text(slug: str) -> str:
+    """Subsector label, 'Unknown' when blank."""
+    return subsector_label(slug)

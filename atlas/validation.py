@@ -1,0 +1,334 @@
+"""Schemas of the data files and the errors that name file, row and column.
+
+Rows are validated with pydantic models, one model per file. A row number is the
+1-based position of the data row below the header (row 1 is the first company), which
+is what a spreadsheet shows as line number minus one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+from urllib.parse import urlparse
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from atlas.vocabulary import (
+    CONFIDENCE_LEVELS,
+    LANDMARK_KINDS,
+    LANDMARK_STATUSES,
+    LOCATION_PRECISIONS,
+    LUX_LAT_RANGE,
+    LUX_LON_RANGE,
+    NICHES,
+    SUBSECTORS,
+)
+
+MAX_PROBLEMS_REPORTED = 20
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.I)
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_LANDMARK_ID = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file; row and column are None when they do not apply."""
+
+    file: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column '{self.column}'")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class DataFileError(Exception):
+    """A data file could not be used; carries every problem found (up to a limit)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems[:MAX_PROBLEMS_REPORTED]
+        self.more = max(0, len(problems) - MAX_PROBLEMS_REPORTED)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+
+def is_http_url(value: str) -> bool:
+    """True for an absolute http(s) URL with a host."""
+    parsed = urlparse(value)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and " " not in value
+
+
+def _blank_to_none(value):
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _check_urls(value: str) -> str:
+    urls = value.split()
+    if not urls:
+        raise ValueError("at least one source URL is required")
+    bad = [u for u in urls if not is_http_url(u)]
+    if bad:
+        raise ValueError(f"not a well-formed http(s) URL: {bad[0]!r}")
+    return " ".join(urls)
+
+
+def _check_point(lat: float | None, lon: float | None) -> None:
+    if (lat is None) != (lon is None):
+        raise ValueError("lat and lon must both be given or both be blank")
+    if lat is None:
+        return
+    if not (LUX_LAT_RANGE[0] <= lat <= LUX_LAT_RANGE[1]):
+        raise ValueError(f"lat {lat} is outside Luxembourg ({LUX_LAT_RANGE[0]}–{LUX_LAT_RANGE[1]})")
+    if not (LUX_LON_RANGE[0] <= lon <= LUX_LON_RANGE[1]):
+        raise ValueError(f"lon {lon} is outside Luxembourg ({LUX_LON_RANGE[0]}–{LUX_LON_RANGE[1]})")
+
+
+SourceUrls = Annotated[str, AfterValidator(_check_urls)]
+OptionalInt = Annotated[int | None, BeforeValidator(_blank_to_none)]
+OptionalFloat = Annotated[float | None, BeforeValidator(_blank_to_none)]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+class CompanyRow(_Row):
+    """A row of companies.csv."""
+
+    id: str
+    name: str
+    website: str = ""
+    founded_year: OptionalInt = None
+    town: str = ""
+    commune: str = ""
+    canton: str = ""
+    street_address: str = ""
+    site: str = ""
+    site_id: str = ""
+    subsector: str = ""
+    niches: str = ""
+    description: str = ""
+    source_urls: SourceUrls
+    confidence: str
+    notes: str = ""
+    lat: OptionalFloat = None
+    lon: OptionalFloat = None
+    location_precision: str
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not _SLUG.match(v):
+            raise ValueError(f"{v!r} is not a slug (lower-case letters, digits and hyphens)")
+        return v
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not v:
+            raise ValueError("a company needs a name")
+        return v
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, v: str) -> str:
+        if v and not (is_http_url(v) or _HOSTNAME.match(v)):
+            raise ValueError(f"{v!r} is neither a host name nor an http(s) URL")
+        return v
+
+    @field_validator("founded_year")
+    @classmethod
+    def _year(cls, v: int | None) -> int | None:
+        if v is not None and not (1800 <= v <= date.today().year):
+            raise ValueError(f"{v} is not a plausible founding year")
+        return v
+
+    @field_validator("subsector")
+    @classmethod
+    def _subsector(cls, v: str) -> str:
+        if v and v not in SUBSECTORS:
+            raise ValueError(f"unknown subsector {v!r}; allowed: {', '.join(SUBSECTORS)}")
+        return v
+
+    @field_validator("niches")
+    @classmethod
+    def _niches(cls, v: str) -> str:
+        slugs = [s.strip() for s in v.split(";") if s.strip()]
+        unknown = [s for s in slugs if s not in NICHES]
+        if unknown:
+            raise ValueError(f"unknown niche {unknown[0]!r}; allowed: {', '.join(NICHES)}")
+        return ";".join(slugs)
+
+    @field_validator("confidence")
+    @classmethod
+    def _confidence(cls, v: str) -> str:
+        if v not in CONFIDENCE_LEVELS:
+            raise ValueError(f"{v!r} is not one of {', '.join(CONFIDENCE_LEVELS)}")
+        return v
+
+    @field_validator("location_precision")
+    @classmethod
+    def _precision(cls, v: str) -> str:
+        if v not in LOCATION_PRECISIONS:
+            raise ValueError(f"{v!r} is not one of {', '.join(LOCATION_PRECISIONS)}")
+        return v
+
+    @model_validator(mode="after")
+    def _location(self) -> CompanyRow:
+        _check_point(self.lat, self.lon)
+        has_point = self.lat is not None
+        if self.location_precision == "site" and not has_point:
+            raise ValueError("location_precision 'site' needs lat and lon")
+        if self.location_precision != "site" and has_point:
+            raise ValueError(f"location_precision {self.location_precision!r} must not have lat/lon")
+        if self.location_precision == "commune" and not self.commune:
+            raise ValueError("location_precision 'commune' needs a commune")
+        return self
+
+
+class LandmarkRow(_Row):
+    """A row of landmarks.csv."""
+
+    id: str
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    address: str = ""
+    town: str = ""
+    status: str
+    description: str = ""
+    precision_m: int
+    source_urls: SourceUrls
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not _LANDMARK_ID.match(v):
+            raise ValueError(f"{v!r} is not an id (lower-case letters, digits and underscores)")
+        return v
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, v: str) -> str:
+        if v not in LANDMARK_KINDS:
+            raise ValueError(f"unknown kind {v!r}; allowed: {', '.join(LANDMARK_KINDS)}")
+        return v
+
+    @field_validator("status")
+    @classmethod
+    def _status(cls, v: str) -> str:
+        if v not in LANDMARK_STATUSES:
+            raise ValueError(f"unknown status {v!r}; allowed: {', '.join(LANDMARK_STATUSES)}")
+        return v
+
+    @field_validator("precision_m")
+    @classmethod
+    def _precision(cls, v: int) -> int:
+        if v <= 0:
+            raise ValueError("precision_m must be a positive number of metres")
+        return v
+
+    @model_validator(mode="after")
+    def _point(self) -> LandmarkRow:
+        _check_point(self.lat, self.lon)
+        return self
+
+
+class SectorFigureRow(_Row):
+    """A row of sector_figures.csv: one published figure with its year and source."""
+
+    id: str
+    figure: str
+    value: str
+    unit: str = ""
+    year_of_data: str = ""
+    source_url: str
+    quote_paraphrase: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not _SLUG.match(v):
+            raise ValueError(f"{v!r} is not a slug")
+        return v
+
+    @field_validator("value")
+    @classmethod
+    def _value(cls, v: str) -> str:
+        if not v:
+            raise ValueError("a published figure needs a value")
+        return v
+
+    @field_validator("source_url")
+    @classmethod
+    def _source(cls, v: str) -> str:
+        if not is_http_url(v):
+            raise ValueError(f"not a well-formed http(s) URL: {v!r}")
+        return v
+
+
+class SourceRow(_Row):
+    """A row of sources.csv: where a data file comes from, under which licence, and when."""
+
+    file: str
+    title: str
+    origin: str
+    licence: str
+    edition: str = ""
+    copied: str
+    url: str
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        for u in v.split():
+            if not is_http_url(u):
+                raise ValueError(f"not a well-formed http(s) URL: {u!r}")
+        return v
+
+
+def validate_rows(
+    file: str, rows: list[dict[str, str]], model: type[BaseModel], unique: str | None = "id"
+) -> list[dict]:
+    """Validate every row against `model`; raise DataFileError listing what is wrong."""
+    problems: list[Problem] = []
+    records: list[dict] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(rows, start=1):
+        try:
+            record = model.model_validate(raw).model_dump()
+        except ValidationError as err:
+            for e in err.errors():
+                column = str(e["loc"][0]) if e["loc"] else None
+                problems.append(Problem(file, _clean(e["msg"]), number, column))
+            continue
+        if unique:
+            key = record[unique]
+            if key in seen:
+                problems.append(Problem(file, f"duplicate {unique} {key!r} (also row {seen[key]})", number, unique))
+            seen.setdefault(key, number)
+        records.append(record)
+    if problems:
+        raise DataFileError(problems)
+    return records
+
+
+def _clean(message: str) -> str:
+    """Pydantic prefixes custom messages with 'Value error, '; drop it."""
+    return message.removeprefix("Value error, ")

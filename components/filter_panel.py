@@ -1,0 +1,140 @@
+"""The shared filter panel: one state per session, bound to the URL, kept across page switches.
+
+The canonical state is a `Filters` in st.session_state[STATE_KEY], parsed from the URL on the
+session's first run. Widgets are re-seeded from it on every run (so the values survive pages
+that have no panel) and write back to it in `on_change`; the URL is then rewritten from it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from atlas.filters import FILTER_PARAMS, MULTI_PARAMS, FilterOptions, Filters, filter_params, parse_filter_params
+from atlas.strings import t
+from atlas.urlstate import unknown_params
+from components.data import get_filter_options
+
+STATE_KEY = "filters"
+NOTES_KEY = "url_notes"
+_WIDGET = "filter_{}"
+
+
+def url_params() -> dict[str, list[str]]:
+    """The current URL query parameters, every value of repeated keys kept."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def init_from_url() -> None:
+    """On a session's first run, read the filters (and notes about ignored parameters) from the URL."""
+    if STATE_KEY in st.session_state:
+        return
+    params = url_params()
+    filters = parse_filter_params(params, get_filter_options())
+    unknown = unknown_params(params)
+    for key in unknown:
+        del st.query_params[key]
+    st.session_state[STATE_KEY] = filters
+    st.session_state[NOTES_KEY] = [t("url.unknown_param", param=k) for k in unknown] + list(filters.notes)
+
+
+def current_filters() -> Filters:
+    """The session's filter state."""
+    init_from_url()
+    return st.session_state[STATE_KEY]
+
+
+def set_filters(filters: Filters) -> None:
+    """Replace the filter state (e.g. from a chart click); the URL follows on the next run."""
+    st.session_state[STATE_KEY] = filters
+    st.session_state[NOTES_KEY] = []
+
+
+def sync_url(filters: Filters) -> None:
+    """Write the filter parameters to the URL, leaving other parameters alone."""
+    wanted = filter_params(filters)
+    for param in FILTER_PARAMS:
+        if param in wanted:
+            value = wanted[param]
+            if st.query_params.get_all(param) != (value if isinstance(value, list) else [value]):
+                st.query_params[param] = value
+        elif param in st.query_params:
+            del st.query_params[param]
+
+
+def _year_bounds(options: FilterOptions, filters: Filters) -> tuple[int, int]:
+    low, high = options.years or (date.today().year - 10, date.today().year)
+    if filters.founded:
+        low, high = min(low, filters.founded[0]), max(high, filters.founded[1])
+    return low, max(high, date.today().year)
+
+
+def _on_change(options: FilterOptions) -> None:
+    state = st.session_state
+    bounds = _year_bounds(options, state[STATE_KEY])
+    founded = tuple(state[_WIDGET.format("founded")])
+    set_filters(
+        Filters(
+            **{p: tuple(state[_WIDGET.format(p)]) for p in MULTI_PARAMS},
+            q=state[_WIDGET.format("q")].strip(),
+            founded=None if founded == bounds else founded,
+        )
+    )
+
+
+def _clear() -> None:
+    set_filters(Filters())
+
+
+def filter_panel() -> Filters:
+    """Render the panel in the sidebar and return the filters in force."""
+    options = get_filter_options()
+    filters = current_filters()
+    bounds = _year_bounds(options, filters)
+    state = st.session_state
+    for param in MULTI_PARAMS:
+        state[_WIDGET.format(param)] = list(getattr(filters, param))
+    state[_WIDGET.format("q")] = filters.q
+    state[_WIDGET.format("founded")] = filters.founded or bounds
+
+    with st.sidebar:
+        st.header(t("filters.header"), divider="gray")
+        for param, label in (("niche", "filters.niche"), ("subsector", "filters.subsector")):
+            labels = options.labels(param)
+            st.multiselect(
+                t(label),
+                list(labels),
+                format_func=labels.__getitem__,
+                key=_WIDGET.format(param),
+                on_change=_on_change,
+                args=(options,),
+            )
+        st.slider(
+            t("filters.founded"),
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key=_WIDGET.format("founded"),
+            on_change=_on_change,
+            args=(options,),
+        )
+        for param, label in (("canton", "filters.canton"), ("site", "filters.site")):
+            labels = options.labels(param)
+            st.multiselect(
+                t(label),
+                list(labels),
+                format_func=labels.__getitem__,
+                key=_WIDGET.format(param),
+                on_change=_on_change,
+                args=(options,),
+            )
+        st.text_input(
+            t("filters.search"),
+            key=_WIDGET.format("q"),
+            help=t("filters.search_help"),
+            on_change=_on_change,
+            args=(options,),
+        )
+        st.button(t("filters.reset"), on_click=_clear, icon=":material/filter_alt_off:", disabled=not filters.active)
+    sync_url(filters)
+    return filters

@@ -1,0 +1,30 @@
+"""The frame every page shares: title with purpose and URL notes on top, sources footer below."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.strings import t
+from atlas.text import escape_markdown
+from components.filter_panel import NOTES_KEY, init_from_url
+
+
+def page_header(page: str) -> None:
+    """Title and one-line purpose of `page` (a key such as 'map'), then any URL notes."""
+    init_from_url()
+    st.title(t(f"page.{page}.title"))
+    st.caption(t(f"page.{page}.purpose"))
+    for note in st.session_state.get(NOTES_KEY, []):
+        st.info(escape_markdown(note), icon=":material/link_off:")
+
+
+def count_sentence(shown: int, total: int) -> None:
+    """'N of M companies', wherever companies are listed."""
+    st.markdown(f"**{t('count.companies', n=shown, total=total)}**")
+
+
+def source_footer() -> None:
+    """Short source and licence line, with a link to About the data."""
+    st.divider()
+    st.caption(t("footer.sources"))
+    st.page_link("pages/about.py", label=t("footer.about"), icon=":material/info:")

@@ -1,0 +1,40 @@
+"""Every page in headless chromium: it renders, with no console error and no failed request."""
+
+import pytest
+
+from atlas.strings import t
+from tests.e2e import open_app
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    ("", "overview"),
+    ("map", "map"),
+    ("companies", "companies"),
+    ("insights", "insights"),
+    ("sites", "sites"),
+    ("about", "about"),
+]
+
+
+@pytest.mark.parametrize(("path", "key"), PAGES)
+def test_page_renders_cleanly(server, page, path, key):
+    open_app(page, f"{server.url}/", t("page.overview.title"))
+    open_app(page, f"{server.url}/{path}", t(f"page.{key}.purpose"))
+    page.wait_for_timeout(300)
+    page.problems.assert_clean()
+
+
+def test_deep_link_reproduces_filter_and_count(server, page):
+    open_app(page, f"{server.url}/", t("page.overview.title"))
+    open_app(page, f"{server.url}/companies?niche=neurodegenerative-diseases", "4 of 51 companies")
+    page.get_by_role("button", name="Remove Neurodegenerative diseases").wait_for()
+    page.problems.assert_clean()
+
+
+def test_filters_survive_page_switch(server, page):
+    open_app(page, f"{server.url}/companies?niche=neurodegenerative-diseases", "4 of 51 companies")
+    page.get_by_role("link", name=t("page.insights.title")).first.click()
+    page.get_by_text("4 of 51 companies").wait_for()
+    assert "niche=neurodegenerative-diseases" in page.url
+    page.problems.assert_clean()
