@@ -67,6 +67,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "card.sources": "Sources ({n})",
         "card.link_map": "Show on the map",
         "card.link_companies": "Open in the Companies page",
+        # Map page (issue 3): keys "map.*"
+        # Companies, insights and overview pages (issue 4): keys "companies.*", "insights.*", "overview.*", "export.*"
+        # Sites and About pages: keys "sites.*", "about.*"
         # Footer
         "footer.sources": (
             "Sources: companies from public news, agency and company pages (each with its links); "
