@@ -23,6 +23,7 @@ from atlas.validation import (
     LandmarkRow,
     Problem,
     SectorFigureRow,
+    SiteFactRow,
     SourceRow,
     validate_rows,
 )
@@ -34,11 +35,13 @@ COMPANIES_FILE = "companies.csv"
 LANDMARKS_FILE = "landmarks.csv"
 SECTOR_FIGURES_FILE = "sector_figures.csv"
 COMMUNES_FILE = "communes.geojson"
+SITE_FACTS_FILE = "site_facts.csv"
 SOURCES_FILE = "sources.csv"
 
 COMPANY_COLUMNS = list(CompanyRow.model_fields)
 LANDMARK_COLUMNS = list(LandmarkRow.model_fields)
 SECTOR_FIGURE_COLUMNS = list(SectorFigureRow.model_fields)
+SITE_FACT_COLUMNS = list(SiteFactRow.model_fields)
 SOURCE_COLUMNS = list(SourceRow.model_fields)
 REQUIRED_COMMUNE_PROPERTIES = ("COMMUNE", "CANTON", "LAU2")
 
@@ -51,6 +54,7 @@ class Dataset:
     landmarks: pd.DataFrame
     sector_figures: pd.DataFrame
     communes: gpd.GeoDataFrame
+    site_facts: pd.DataFrame
     sources: pd.DataFrame
 
 
@@ -129,6 +133,21 @@ def load_sector_figures(path: Path) -> pd.DataFrame:
     return _frame(validate_rows(path.name, rows, SectorFigureRow), SECTOR_FIGURE_COLUMNS)
 
 
+def load_site_facts(path: Path, landmarks: pd.DataFrame) -> pd.DataFrame:
+    """site_facts.csv: reported facts about sites (sizes, timelines), each with its source."""
+    rows = read_csv_rows(path, SITE_FACT_COLUMNS)
+    facts = _frame(validate_rows(path.name, rows, SiteFactRow, unique=None), SITE_FACT_COLUMNS)
+    known = set(landmarks["id"])
+    problems = [
+        Problem(path.name, f"unknown site id {site!r}", number, "site_id")
+        for number, site in enumerate(facts["site_id"], start=1)
+        if site not in known
+    ]
+    if problems:
+        raise DataFileError(problems)
+    return facts
+
+
 def load_sources(path: Path) -> pd.DataFrame:
     """sources.csv: origin, licence and date of every data file."""
     rows = read_csv_rows(path, SOURCE_COLUMNS)
@@ -177,5 +196,6 @@ def load_dataset(directory: Path | None = None) -> Dataset:
         landmarks=landmarks,
         sector_figures=load_sector_figures(directory / SECTOR_FIGURES_FILE),
         communes=communes,
+        site_facts=load_site_facts(directory / SITE_FACTS_FILE, landmarks),
         sources=load_sources(directory / SOURCES_FILE),
     )

@@ -283,6 +283,24 @@ class SectorFigureRow(_Row):
         return v
 
 
+class SiteFactRow(_Row):
+    """A row of site_facts.csv: one reported fact about a site, with its source."""
+
+    site_id: str
+    topic: str
+    value: str
+    as_of: str = ""
+    source_name: str
+    source_urls: SourceUrls
+
+    @field_validator("topic", "value", "source_name")
+    @classmethod
+    def _required(cls, v: str) -> str:
+        if not v:
+            raise ValueError("required")
+        return v
+
+
 class SourceRow(_Row):
     """A row of sources.csv: where a data file comes from, under which licence, and when."""
 

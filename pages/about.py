@@ -1,8 +1,97 @@
-"""About the data: first version."""
+"""About the data: sources, licences and dates, coverage, completeness, placement rules, corrections."""
 
+import pandas as pd
+import streamlit as st
+
+from atlas.geography import LOCALITY_COMMUNES
+from atlas.loading import data_dir
+from atlas.quality import completeness, published_figure
+from atlas.strings import t
+from atlas.text import markdown_link
+from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
 from components.data import get_dataset
 from components.page import page_header, source_footer
 
+OFFICIAL_COUNT_ID = "healthtech-entities-companies-mapped-2025-mapping"
+
 page_header("about")
 dataset = get_dataset()
+companies = dataset.companies
+
+st.header(t("about.coverage"), anchor=False)
+official = published_figure(dataset.sector_figures, OFFICIAL_COUNT_ID)
+st.metric(
+    t("about.coverage_metric"),
+    f"{len(companies)}",
+    help=t("about.coverage_of", official=official["value"]),
+    border=True,
+    width="content",
+)
+st.markdown(t("about.coverage_of", official=official["value"]))
+st.caption(
+    t(
+        "about.coverage_source",
+        figure=official["figure"],
+        year=official["year_of_data"],
+        link=markdown_link(official["source_url"], official["source_url"]),
+    )
+)
+
+st.subheader(t("about.gaps"), anchor=False)
+st.markdown(
+    t(
+        "about.gap_list",
+        n=len(companies),
+        official=OFFICIAL_COMPANY_COUNT_2025,
+        no_year=int(companies["founded_year"].isna().sum()),
+        no_place=int((companies["location_precision"] == "unknown").sum()),
+    )
+)
+
+st.header(t("about.files"), anchor=False)
+st.markdown(t("about.files_intro", path=f"`{data_dir()}`"))
+st.dataframe(
+    dataset.sources,
+    column_config={
+        "file": t("about.col_file"),
+        "title": t("about.col_title"),
+        "origin": st.column_config.TextColumn(t("about.col_origin"), width="large"),
+        "licence": t("about.col_licence"),
+        "edition": t("about.col_edition"),
+        "copied": t("about.col_copied"),
+        "url": st.column_config.LinkColumn(t("about.col_url"), display_text=r"https?://(?:www\.)?([^/]+).*"),
+    },
+    hide_index=True,
+    key="sources_table",
+)
+
+st.header(t("about.completeness"), anchor=False)
+st.caption(t("about.completeness_caption", n=len(companies)))
+field_table = completeness(companies)
+field_table["field"] = [t(f"about.field_{f}") for f in field_table["field"]]
+st.dataframe(
+    field_table,
+    column_config={
+        "field": t("about.col_field"),
+        "known": st.column_config.NumberColumn(t("about.col_known"), format="%d"),
+        "share": st.column_config.ProgressColumn(t("about.col_share"), format="percent", min_value=0, max_value=1),
+    },
+    hide_index=True,
+    key="completeness_table",
+)
+
+st.header(t("about.locations"), anchor=False)
+st.markdown(t("about.locations_text"))
+st.dataframe(
+    pd.DataFrame(
+        [(loc, commune, why) for loc, (commune, why) in LOCALITY_COMMUNES.items()],
+        columns=[t("about.col_locality"), t("about.col_commune"), t("about.col_reason")],
+    ),
+    hide_index=True,
+    key="localities_table",
+)
+
+st.header(t("about.corrections"), anchor=False)
+st.markdown(t("about.corrections_text"))
+
 source_footer()

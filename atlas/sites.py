@@ -1,0 +1,37 @@
+"""Sites (landmarks) for display: the key places first, the others grouped by kind, facts per site."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from atlas.presentation import precision_text
+from atlas.vocabulary import KEY_SITE_IDS, LANDMARK_KINDS
+
+# Precision at or below this radius counts as a sourced point rather than an approximation.
+SOURCED_POINT_M = 50
+
+
+def key_sites(landmarks: pd.DataFrame) -> pd.DataFrame:
+    """The four key places, in presentation order (those present in the data)."""
+    by_id = landmarks.set_index("id", drop=False)
+    return by_id.loc[[i for i in KEY_SITE_IDS if i in by_id.index]].reset_index(drop=True)
+
+
+def other_sites_by_kind(landmarks: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """(kind, sites) for every kind with sites other than the key places, in vocabulary order."""
+    others = landmarks[~landmarks["id"].isin(KEY_SITE_IDS)]
+    return [(kind, others[others["kind"] == kind]) for kind in LANDMARK_KINDS if (others["kind"] == kind).any()]
+
+
+def location_quality(precision_m: int) -> str:
+    """How far the point can be trusted: 'sourced point (±50 m)' or 'approximate (±1 km)'."""
+    label = "sourced point" if precision_m <= SOURCED_POINT_M else "approximate"
+    return f"{label} ({precision_text(int(precision_m))})"
+
+
+def facts_of(site_id: str, facts: pd.DataFrame) -> pd.DataFrame:
+    """The reported facts of one site, with `disagrees` True where sources give different values."""
+    own = facts[facts["site_id"] == site_id].copy()
+    distinct = own.groupby("topic")["value"].transform("nunique")
+    own["disagrees"] = distinct > 1
+    return own.reset_index(drop=True)
