@@ -1,0 +1,89 @@
+"""AppTest: every page runs; deep links filter; unknown parameters give notes; bad data gives a message."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from atlas.loading import COMPANIES_FILE
+from tests.conftest import DATA, REPO, copy_data_dir
+
+APP = str(REPO / "app.py")
+PAGES = [
+    "pages/overview.py",
+    "pages/map.py",
+    "pages/companies.py",
+    "pages/insights.py",
+    "pages/sites.py",
+    "pages/about.py",
+]
+RAW = pd.read_csv(DATA / "companies.csv", dtype=str, keep_default_na=False)
+
+
+def app(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
+def markdown_text(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_without_exception(page):
+    at = app()
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/companies.py", "pages/insights.py"])
+def test_listing_pages_say_how_many_companies(page):
+    at = app(niche=["neurodegenerative-diseases"])
+    at.run()
+    at.switch_page(page).run()
+    expected = RAW["niches"].str.contains("neurodegenerative-diseases").sum()
+    assert f"{expected} of {len(RAW)} companies" in markdown_text(at)
+
+
+def test_unknown_parameter_and_value_are_ignored_with_notes():
+    at = app(niche=["digital-health", "cardiology"], utm_source="newsletter")
+    at.run()
+    at.switch_page("pages/companies.py").run()
+    notes = " ".join(i.value for i in at.info)
+    assert "utm\\_source" in notes or "utm_source" in notes
+    assert "cardiology" in notes
+    assert "utm_source" not in at.query_params
+    assert not at.exception
+
+
+def test_filters_survive_page_switches():
+    at = app(subsector=["clinical-laboratory"])
+    at.run()
+    for page in ("pages/about.py", "pages/companies.py"):
+        at.switch_page(page).run()
+    expected = (RAW["subsector"] == "clinical-laboratory").sum()
+    assert f"{expected} of {len(RAW)} companies" in markdown_text(at)
+    assert at.query_params["subsector"] == "clinical-laboratory"
+
+
+def test_broken_data_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
+    broken = copy_data_dir(tmp_path / "data")
+    path = broken / COMPANIES_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace(",high,", ",certain,", 1), encoding="utf-8")
+    monkeypatch.setenv("HEALTHTECH_DATA_DIR", str(broken))
+    at = app()
+    at.run()
+    assert not at.exception
+    [error] = at.error
+    shown = error.value.replace("\\", "")
+    assert "companies.csv, row 1, column 'confidence'" in shown and "certain" in shown
+
+
+def test_page_files_are_all_in_navigation():
+    listed = set(PAGES)
+    assert {f"pages/{p.name}" for p in Path(REPO / "pages").glob("*.py")} == listed

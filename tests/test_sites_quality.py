@@ -1,0 +1,56 @@
+"""Sites grouping and facts; completeness and published figures."""
+
+import pytest
+
+from atlas.presentation import location_summary
+from atlas.quality import completeness, published_figure
+from atlas.sites import facts_of, key_sites, location_quality, other_sites_by_kind
+
+
+def test_key_sites_in_order(dataset):
+    assert key_sites(dataset.landmarks)["id"].tolist() == [
+        "heal_campus",
+        "house_of_biohealth",
+        "sudspidol",
+        "city_of_sciences",
+    ]
+
+
+def test_other_sites_grouped_by_kind(dataset):
+    groups = dict(other_sites_by_kind(dataset.landmarks))
+    assert set(groups["hospital"]["id"]) == {"chl", "hrs_kirchberg", "chem_esch"}
+    assert sum(len(g) for g in groups.values()) == len(dataset.landmarks) - 4
+
+
+def test_conflicting_sources_are_flagged(dataset):
+    facts = facts_of("heal_campus", dataset.site_facts)
+    plot = facts[facts["topic"] == "Plot size"]
+    assert plot["disagrees"].all() and len(plot) == 3
+    assert not facts.loc[facts["topic"] == "Floor space", "disagrees"].any()
+
+
+def test_location_quality():
+    assert location_quality(50) == "sourced point (±50 m)"
+    assert location_quality(1000) == "approximate (±1 km)"
+
+
+def test_location_summary(dataset):
+    by_id = dataset.companies.set_index("id", drop=False)
+    assert location_summary(by_id.loc["viewmind"], dataset.landmarks).startswith(
+        "At House of BioHealth (approximate, ±1 km)"
+    )
+    assert "commune level" in location_summary(by_id.loc["doctena"], dataset.landmarks)
+    assert location_summary(by_id.loc["dalza"], dataset.landmarks) == "Unknown"
+
+
+def test_completeness_counts(dataset):
+    table = completeness(dataset.companies).set_index("field")
+    assert table.loc["description", "share"] == 1.0
+    assert table.loc["founded_year", "known"] == dataset.companies["founded_year"].notna().sum() == 16
+
+
+def test_published_figure(dataset):
+    official = published_figure(dataset.sector_figures, "healthtech-entities-companies-mapped-2025-mapping")
+    assert (official["value"], official["year_of_data"]) == ("130", "2025")
+    with pytest.raises(KeyError):
+        published_figure(dataset.sector_figures, "no-such-figure")
