@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+import components.data
 from atlas.loading import COMPANIES_FILE
 from tests.conftest import DATA, REPO, copy_data_dir
 
@@ -87,3 +89,16 @@ def test_broken_data_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
 def test_page_files_are_all_in_navigation():
     listed = set(PAGES)
     assert {f"pages/{p.name}" for p in Path(REPO / "pages").glob("*.py")} == listed
+
+
+def test_data_is_loaded_once_per_process(monkeypatch):
+    calls = []
+    real = components.data.load_dataset
+    monkeypatch.setattr(components.data, "load_dataset", lambda d: calls.append(d) or real(d))
+    st.cache_data.clear()
+    at = app()
+    at.run()
+    for page in PAGES:
+        at.switch_page(page).run()
+    app().run()  # a second session in the same process
+    assert len(calls) == 1
