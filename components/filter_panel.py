@@ -14,7 +14,7 @@ import streamlit as st
 from atlas.filters import FILTER_PARAMS, MULTI_PARAMS, FilterOptions, Filters, filter_params, parse_filter_params
 from atlas.strings import t
 from atlas.urlstate import unknown_params
-from components.data import get_filter_options
+from components.data import get_dataset, get_filter_options
 
 STATE_KEY = "filters"
 NOTES_KEY = "url_notes"
@@ -118,6 +118,9 @@ def filter_panel() -> Filters:
             on_change=_on_change,
             args=(options,),
         )
+        if filters.founded:
+            unknown_years = int(get_dataset().companies["founded_year"].isna().sum())
+            st.caption(t("filters.founded_excludes", n=unknown_years))
         for param, label in (("canton", "filters.canton"), ("site", "filters.site")):
             labels = options.labels(param)
             st.multiselect(

@@ -102,3 +102,11 @@ def test_data_is_loaded_once_per_process(monkeypatch):
         at.switch_page(page).run()
     app().run()  # a second session in the same process
     assert len(calls) == 1
+
+
+def test_founded_filter_says_what_it_leaves_out():
+    at = app(founded="2010-2020")
+    at.run()
+    at.switch_page("pages/companies.py").run()
+    unknown = (RAW["founded_year"] == "").sum()
+    assert any(f"leaves out {unknown} companies" in c.value for c in at.sidebar.caption)
