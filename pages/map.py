@@ -1,6 +1,11 @@
-"""Map: first version (the map issue builds it out)."""
+"""Map: the key places, the other sites and the companies, offline; click for a card."""
 
-from atlas.filters import apply_filters
+import streamlit as st
+
+from atlas.filters import apply_filters, filter_params
+from atlas.strings import t
+from components import map_view
+from components.company_card import company_card
 from components.data import get_dataset
 from components.filter_panel import filter_panel
 from components.page import count_sentence, page_header, source_footer
@@ -9,5 +14,25 @@ page_header("map")
 dataset = get_dataset()
 filters = filter_panel()
 shown = apply_filters(dataset.companies, filters)
+settings = map_view.map_settings(dataset)
+
+online = map_view.top_controls()
+deck, figures = map_view.build_deck(dataset, shown, settings, online)
+map_col, legend_col = st.columns([3, 1])
+with map_col:
+    map_view.show_map(deck, figures)
+    st.caption(t("map.click_hint"))
+with legend_col:
+    map_view.legend(settings, shown, figures)
+
 count_sentence(len(shown), len(dataset.companies))
+map_view.location_notes(shown, filter_params(filters))
+
+if company := map_view.selected_company(dataset.companies):
+    company_card(company, dataset.landmarks, link_to="companies")
+elif site := map_view.selected_site(dataset.landmarks):
+    map_view.site_card(site)
+
+map_view.proximity_controls(dataset.landmarks)
+map_view.proximity_table(dataset, shown, settings)
 source_footer()

@@ -1,0 +1,478 @@
+"""Data for the Map page's layers, with no Streamlit and no pydeck: plain rows and GeoJSON.
+
+Every pickable layer carries the same tooltip fields (TOOLTIP_FIELDS), HTML-escaped here,
+because pydeck inserts the tooltip template into the page as HTML. Nothing here invents a
+position: companies sharing a site are drawn spread inside that site's uncertainty circle
+and say so; companies known only by their commune are counted per commune (choropleth).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from pyproj import Geod
+
+from atlas.presentation import precision_text
+from atlas.strings import t
+from atlas.vocabulary import KEY_SITE_IDS, LANDMARK_KINDS, NICHES, SUBSECTORS, niche_label, subsector_label
+
+# Okabe-Ito, the colour-blind-safe qualitative palette (Okabe & Ito 2008), as RGB.
+OKABE_ITO: tuple[tuple[int, int, int], ...] = (
+    (230, 159, 0),  # orange
+    (86, 180, 233),  # sky blue
+    (0, 158, 115),  # bluish green
+    (240, 228, 66),  # yellow
+    (0, 114, 178),  # blue
+    (213, 94, 0),  # vermillion
+    (204, 121, 167),  # reddish purple
+    (0, 0, 0),  # black
+)
+GREY = (153, 153, 153)
+CHOROPLETH_RGB = OKABE_ITO[4]
+
+KIND_COLOURS: dict[str, tuple[int, int, int]] = dict(zip(LANDMARK_KINDS, OKABE_ITO, strict=True))
+# One letter drawn on each site marker, so kinds differ by shape of the marker, not only by colour.
+KIND_SYMBOLS: dict[str, str] = {
+    "campus": "C",
+    "incubator": "I",
+    "hospital": "H",
+    "research": "R",
+    "university": "U",
+    "agency": "A",
+    "infrastructure": "D",
+    "transport": "T",
+}
+SEVERAL = "several"
+NONE = "none"
+
+TOOLTIP_FIELDS = ("tt_title", "tt_kind", "tt_detail", "tt_where")
+TOOLTIP_HTML = "<b>{tt_title}</b><br/>{tt_kind}<br/>{tt_detail}<br/><i>{tt_where}</i>"
+
+RING_RADII_KM = (5, 10, 20)
+DEFAULT_NEAR = "heal_campus"
+VIEWS: dict[str, dict[str, float]] = {
+    "country": {"latitude": 49.815, "longitude": 6.13, "zoom": 8.45},
+    "south": {"latitude": 49.507, "longitude": 5.962, "zoom": 12.6},
+    "city": {"latitude": 49.612, "longitude": 6.13, "zoom": 11.8},
+}
+LAYERS = ("sites", "companies", "communes", "rings")
+COLOR_BY = ("niche", "subsector")
+
+# Companies sharing a site are spread on a circle around it, this far out (inside ±1 km).
+SPREAD_M = 600
+SITE_SPREAD_M = 220
+# A site with more companies than this gets one marker with a count instead of spread markers;
+# above POINT_LIMIT located companies in total, every site does (the payload stays small).
+SPREAD_LIMIT = 60
+POINT_LIMIT = 2000
+
+_GEOD = Geod(ellps="WGS84")
+
+
+def esc(value: object) -> str:
+    """Text made safe for the tooltip's HTML (blank for missing values)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def tooltip_row(title: object, kind: object, detail: object, where: object) -> dict[str, str]:
+    """The tooltip fields every pickable layer carries, escaped."""
+    return dict(zip(TOOLTIP_FIELDS, (esc(title), esc(kind), esc(detail), esc(where)), strict=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Map settings from the URL
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapSettings:
+    """What the map shows: camera, layers, ring centre and radius, colouring, selected company."""
+
+    view: str = "country"
+    layers: tuple[str, ...] = LAYERS
+    near: str = DEFAULT_NEAR
+    radius: int = 10
+    color: str = "niche"
+    company: str = ""
+
+
+def _first(params: Mapping[str, Iterable[str] | str], key: str) -> str | None:
+    value = params.get(key)
+    if value is None:
+        return None
+    values = [value] if isinstance(value, str) else list(value)
+    return values[0] if values else None
+
+
+def parse_map_params(
+    params: Mapping[str, Iterable[str] | str], site_ids: Iterable[str], company_ids: Iterable[str]
+) -> tuple[MapSettings, list[str]]:
+    """Map settings from URL parameters; invalid values fall back to defaults, each with a note."""
+    settings, notes = MapSettings(), []
+    site_ids, company_ids = set(site_ids), set(company_ids)
+
+    def bad(param: str, value: str) -> None:
+        notes.append(t("map.bad_param", param=param, value=value))
+
+    if (view := _first(params, "view")) is not None:
+        settings = replace(settings, view=view) if view in VIEWS else (bad("view", view) or settings)
+    if (color := _first(params, "color")) is not None:
+        settings = replace(settings, color=color) if color in COLOR_BY else (bad("color", color) or settings)
+    if (near := _first(params, "near")) is not None:
+        settings = replace(settings, near=near) if near in site_ids else (bad("near", near) or settings)
+    if (radius := _first(params, "radius")) is not None:
+        ok = radius.isdigit() and int(radius) in RING_RADII_KM
+        settings = replace(settings, radius=int(radius)) if ok else (bad("radius", radius) or settings)
+    if (company := _first(params, "company")) is not None:
+        ok = company in company_ids
+        settings = replace(settings, company=company) if ok else (bad("company", company) or settings)
+    raw = params.get("layers")
+    if raw is not None:
+        values = [raw] if isinstance(raw, str) else list(raw)
+        names = [n for v in values for n in v.split(",") if n]
+        for name in names:
+            if name not in LAYERS:
+                bad("layers", name)
+        settings = replace(settings, layers=tuple(n for n in LAYERS if n in names))
+    return settings, notes
+
+
+def map_params(settings: MapSettings) -> dict[str, str]:
+    """The URL parameters of map settings; defaults are left out."""
+    default = MapSettings()
+    out = {}
+    for name in ("view", "near", "color", "company"):
+        if getattr(settings, name) != getattr(default, name):
+            out[name] = getattr(settings, name)
+    if settings.radius != default.radius:
+        out["radius"] = str(settings.radius)
+    if settings.layers != default.layers:
+        out["layers"] = ",".join(settings.layers)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Geometry helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def offset_point(lat: float, lon: float, bearing_deg: float, metres: float) -> tuple[float, float]:
+    """The point `metres` away from (lat, lon) along `bearing_deg` (geodesic), as (lat, lon)."""
+    lon2, lat2, _ = _GEOD.fwd(lon, lat, bearing_deg, metres)
+    return float(lat2), float(lon2)
+
+
+def spread(lat: float, lon: float, n: int, metres: float) -> list[tuple[float, float]]:
+    """n display positions around one shared point: the point itself for n == 1, else a circle."""
+    if n == 1:
+        return [(lat, lon)]
+    return [offset_point(lat, lon, 360.0 * i / n, metres) for i in range(n)]
+
+
+def ring_path(lat: float, lon: float, radius_km: float, segments: int = 96) -> list[list[float]]:
+    """A closed geodesic circle of `radius_km` around a point, as [lon, lat] vertices."""
+    lons, lats, _ = _GEOD.fwd(
+        [lon] * segments,
+        [lat] * segments,
+        [360.0 * i / segments for i in range(segments)],
+        [radius_km * 1000] * segments,
+    )
+    path = [[round(float(x), 6), round(float(y), 6)] for x, y in zip(lons, lats, strict=True)]
+    return [*path, path[0]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sites
+# ---------------------------------------------------------------------------------------------
+
+
+def _status_style(status: str, rgb: tuple[int, int, int]) -> tuple[list[int], list[int], int]:
+    """(fill, line, line width px): existing filled, under construction half, planned outlined."""
+    if status == "planned":
+        return [255, 255, 255, 235], [*rgb, 255], 4
+    if status == "under construction":
+        return [*rgb, 110], [*rgb, 255], 4
+    return [*rgb, 255], [255, 255, 255, 255], 2
+
+
+def site_rows(landmarks: pd.DataFrame) -> list[dict]:
+    """One marker per site: colour and letter per kind, style per status, escaped tooltip.
+
+    Sites that share a coordinate are drawn spread on a small circle around it; the tooltip
+    says so and gives the stated uncertainty.
+    """
+    rows = []
+    for (lat, lon), group in landmarks.groupby(["lat", "lon"], sort=False):
+        for (dlat, dlon), site in zip(spread(lat, lon, len(group), SITE_SPREAD_M), group.itertuples(), strict=True):
+            rgb = KIND_COLOURS.get(site.kind, GREY)
+            fill, line, width = _status_style(site.status, rgb)
+            where = t("map.tt_site_precision", precision=precision_text(int(site.precision_m)))
+            if site.precision_m > 50:
+                where = t("map.tt_approximate", precision=precision_text(int(site.precision_m)))
+            if len(group) > 1:
+                where += " " + t("map.tt_shared_point", n=len(group))
+            rows.append(
+                {
+                    "id": site.id,
+                    "position": [round(dlon, 6), round(dlat, 6)],
+                    "fill": fill,
+                    "line": line,
+                    "line_width": width,
+                    "symbol": KIND_SYMBOLS.get(site.kind, "?"),
+                    "symbol_colour": [*rgb, 255] if site.status == "planned" else [255, 255, 255, 255],
+                    "key": site.id in KEY_SITE_IDS,
+                    **tooltip_row(
+                        site.name,
+                        t("map.tt_site_kind", kind=t(f"map.kind.{site.kind}"), status=site.status),
+                        site.address,
+                        where,
+                    ),
+                }
+            )
+    return rows
+
+
+def uncertainty_rows(landmarks: pd.DataFrame) -> list[dict]:
+    """Circles of precision_m (metres) around approximate sites (precision above 50 m), one per point."""
+    approx = landmarks[landmarks["precision_m"] > 50]
+    widest = approx.sort_values("precision_m", ascending=False).drop_duplicates(["lat", "lon"])
+    return [
+        {"position": [r.lon, r.lat], "radius_m": int(r.precision_m), "colour": [*KIND_COLOURS.get(r.kind, GREY), 150]}
+        for r in widest.itertuples()
+    ]
+
+
+# Where the label of each key place sits relative to its marker, in pixels (x right, y down):
+# HE:AL and the House of BioHealth share one approximate point, so their labels go apart.
+KEY_LABEL_OFFSETS: dict[str, tuple[int, int]] = {
+    "heal_campus": (0, -26),
+    "house_of_biohealth": (18, 0),
+    "sudspidol": (-18, 0),
+    "city_of_sciences": (0, 26),
+}
+KEY_LABEL_ANCHORS: dict[str, str] = {
+    "heal_campus": "middle",
+    "house_of_biohealth": "start",
+    "sudspidol": "end",
+    "city_of_sciences": "middle",
+}
+
+
+def key_label_rows(sites: list[dict]) -> list[dict]:
+    """Text labels for the four key places, placed so that labels of shared points do not overlap."""
+    rows = []
+    for site in sites:
+        if site["id"] in KEY_SITE_IDS:
+            rows.append(
+                {
+                    "position": site["position"],
+                    "text": t(f"map.label.{site['id']}"),
+                    "offset": list(KEY_LABEL_OFFSETS[site["id"]]),
+                    "anchor": KEY_LABEL_ANCHORS[site["id"]],
+                }
+            )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Companies
+# ---------------------------------------------------------------------------------------------
+
+
+def colour_categories(color_by: str) -> dict[str, tuple[str, tuple[int, int, int]]]:
+    """Category -> (label, colour) for colouring companies by niche or subsector."""
+    if color_by == "subsector":
+        cats = {slug: (label, OKABE_ITO[i]) for i, (slug, label) in enumerate(SUBSECTORS.items())}
+        return {**cats, NONE: (t("value.unknown"), GREY)}
+    cats = {slug: (label, OKABE_ITO[i]) for i, (slug, label) in enumerate(NICHES.items())}
+    return {**cats, SEVERAL: (t("map.several_niches"), OKABE_ITO[7]), NONE: (t("map.no_niche"), GREY)}
+
+
+def company_category(company: Mapping, color_by: str) -> str:
+    """The colour category of one company: its subsector, or its niche ('several'/'none' otherwise)."""
+    if color_by == "subsector":
+        return company["subsector"] if company["subsector"] in SUBSECTORS else NONE
+    niches = [n for n in (company["niches"] or "").split(";") if n]
+    if len(niches) > 1:
+        return SEVERAL
+    return niches[0] if niches and niches[0] in NICHES else NONE
+
+
+def _company_kind(company: Mapping) -> str:
+    niches = ", ".join(niche_label(n) for n in (company["niches"] or "").split(";") if n) or t("map.no_niche")
+    return f"{subsector_label(company['subsector'])} · {niches}"
+
+
+@dataclass(frozen=True)
+class CompanyLayerData:
+    """The companies layer: markers (one per company, or one per site with a count) and counts."""
+
+    points: list[dict]
+    clustered: bool
+    located: int
+
+
+def company_rows(companies: pd.DataFrame, landmarks: pd.DataFrame, color_by: str) -> CompanyLayerData:
+    """Markers for companies with a site-level point, coloured by `color_by`.
+
+    Companies sharing a site are spread around it (SPREAD_M) unless the site has more than
+    SPREAD_LIMIT of them or there are more than POINT_LIMIT in all: then the site gets one
+    marker with the count, whose tooltip names the first few.
+    """
+    located = companies[companies["location_precision"] == "site"]
+    cats = colour_categories(color_by)
+    sites = landmarks.set_index("id")
+    clustered_all = len(located) > POINT_LIMIT
+    points: list[dict] = []
+    clustered = False
+    for site_id, group in located.groupby("site_id", sort=False):
+        site = sites.loc[site_id] if site_id in sites.index else None
+        lat, lon = float(group["lat"].iloc[0]), float(group["lon"].iloc[0])
+        precision = int(site["precision_m"]) if site is not None else 0
+        site_name = str(site["name"]) if site is not None else str(group["site"].iloc[0])
+        where = t("map.tt_company_where", site=site_name, precision=precision_text(precision))
+        if clustered_all or len(group) > SPREAD_LIMIT:
+            clustered = True
+            names = ", ".join(group["name"].head(8))
+            more = len(group) - min(len(group), 8)
+            detail = names + (" " + t("map.tt_more", n=more) if more else "")
+            points.append(
+                {
+                    "id": "",
+                    "position": [lon, lat],
+                    "fill": [*CHOROPLETH_RGB, 230],
+                    "count": len(group),
+                    "radius": min(40, 10 + 4 * math.log10(len(group)) * 3),
+                    **tooltip_row(
+                        t("map.tt_cluster", n=len(group), site=site_name), t("map.tt_companies"), detail, where
+                    ),
+                }
+            )
+            continue
+        spread_where = where + (" " + t("map.tt_spread", n=len(group)) if len(group) > 1 else "")
+        for (dlat, dlon), row in zip(spread(lat, lon, len(group), SPREAD_M), group.to_dict("records"), strict=True):
+            _, rgb = cats[company_category(row, color_by)]
+            points.append(
+                {
+                    "id": row["id"],
+                    "position": [round(dlon, 6), round(dlat, 6)],
+                    "fill": [*rgb, 255],
+                    "count": 1,
+                    "radius": 7,
+                    **tooltip_row(row["name"], _company_kind(row), row["town"] or row["commune"], spread_where),
+                }
+            )
+    return CompanyLayerData(points=points, clustered=clustered, located=len(located))
+
+
+# ---------------------------------------------------------------------------------------------
+# Communes and cantons
+# ---------------------------------------------------------------------------------------------
+
+
+def commune_counts(companies: pd.DataFrame, communes: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Communes with `count`: companies known only at commune level in each (attribute join).
+
+    These companies have no point, so the join is on the commune name, not spatial. (A spatial
+    join of site points would be wrong here too: the ZARE sites lie on a commune tripoint.)
+    """
+    only_commune = companies[companies["location_precision"] == "commune"]
+    counts = only_commune.groupby("commune").size().rename("count")
+    out = communes[["COMMUNE", "CANTON", "LAU2", "geometry"]].merge(
+        counts, how="left", left_on="COMMUNE", right_index=True
+    )
+    out["count"] = out["count"].fillna(0).astype(int)
+    return out
+
+
+def choropleth_geojson(base: Mapping, counts: Mapping[str, int]) -> dict:
+    """The communes FeatureCollection `base` with fill colour and tooltip fields from `counts`.
+
+    `base` is the communes' GeoJSON (properties COMMUNE and CANTON), computed once; counts are
+    per commune name. Fill opacity grows with the count; communes with none stay clear.
+    """
+    top = max(counts.values(), default=0) or 1
+    features = []
+    for feature in base["features"]:
+        props = feature["properties"]
+        n = int(counts.get(props["COMMUNE"], 0))
+        alpha = 0 if n == 0 else int(50 + 170 * n / top)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "fill": [*CHOROPLETH_RGB, alpha],
+                    "count": n,
+                    **tooltip_row(
+                        props["COMMUNE"],
+                        t("map.tt_commune_kind", canton=props["CANTON"]),
+                        t("map.tt_commune_count", n=n),
+                        t("map.tt_commune_where"),
+                    ),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def communes_geojson(communes: gpd.GeoDataFrame, decimals: int = 5) -> dict:
+    """Commune boundaries as a compact GeoJSON dict with COMMUNE and CANTON properties."""
+    return _geojson(communes[["COMMUNE", "CANTON", "geometry"]], decimals)
+
+
+def cantons_geojson(communes: gpd.GeoDataFrame, decimals: int = 5) -> dict:
+    """Cantons dissolved from the communes, the simplified file's slivers closed, as GeoJSON."""
+    cantons = communes[["CANTON", "geometry"]].dissolve(by="CANTON", as_index=False)
+    metric = cantons.to_crs(2169)  # LUREF, metres
+    metric["geometry"] = metric.buffer(60).buffer(-60).simplify(20)
+    return _geojson(metric.to_crs(4326), decimals)
+
+
+def _geojson(gdf: gpd.GeoDataFrame, decimals: int) -> dict:
+    """A GeoDataFrame as a GeoJSON dict, coordinates snapped to `decimals` (smaller payload)."""
+    out = gdf.copy()
+    out["geometry"] = shapely.set_precision(out.geometry.values, 10**-decimals)
+    return out.to_geo_dict(drop_id=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rings and legend
+# ---------------------------------------------------------------------------------------------
+
+
+def ring_rows(site: Mapping, radii_km: Iterable[float] = RING_RADII_KM) -> list[dict]:
+    """Geodesic rings around a site, with the label position (north of each ring)."""
+    rows = []
+    for r in radii_km:
+        lat, lon = offset_point(site["lat"], site["lon"], 0, r * 1000)
+        rows.append(
+            {
+                "path": ring_path(site["lat"], site["lon"], r),
+                "radius_km": r,
+                "label": t("map.ring_label", km=r),
+                "label_position": [round(lon, 6), round(lat, 6)],
+            }
+        )
+    return rows
+
+
+def legend_entries(color_by: str, companies: pd.DataFrame) -> list[tuple[str, tuple[int, int, int], int]]:
+    """(label, colour, number of located companies) for each company colour in use."""
+    located = companies[companies["location_precision"] == "site"]
+    used = pd.Series([company_category(r, color_by) for r in located.to_dict("records")], dtype="str").value_counts()
+    return [(label, rgb, int(used.get(cat, 0))) for cat, (label, rgb) in colour_categories(color_by).items()]
+
+
+def hex_colour(rgb: Iterable[int]) -> str:
+    """'#rrggbb' of an RGB triple."""
+    r, g, b = list(rgb)[:3]
+    return f"#{r:02x}{g:02x}{b:02x}"

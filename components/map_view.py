@@ -1,0 +1,456 @@
+"""The Map page's pieces: settings bound to the URL, the pydeck map, its text legend, site card, proximity table."""
+
+from __future__ import annotations
+
+import html
+import json
+import urllib.parse
+from collections.abc import Mapping
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+from pydeck.bindings.json_tools import default_serialize
+
+from atlas import map_layers as ml
+from atlas.loading import Dataset, data_dir
+from atlas.presentation import precision_text, source_links
+from atlas.proximity import within
+from atlas.strings import t
+from atlas.text import escape_markdown as md
+from atlas.text import markdown_link
+from components.filter_panel import url_params
+
+# An inline style that loads nothing: no tiles, no fonts, no request (see docs/streamlit-notes).
+OFFLINE_STYLE = "data:application/json," + urllib.parse.quote(
+    json.dumps(
+        {
+            "version": 8,
+            "sources": {},
+            "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "#eef2f4"}}],
+        }
+    )
+)
+ONLINE_STYLE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
+CHART_KEY = "map_chart"
+MAP_HEIGHT = 640
+PROXIMITY_ROWS = 200
+_W = {name: f"map_{name}" for name in ("view", "layers", "near", "radius", "color")}
+_COMPANY, _SITE, _NOTES, _ONLINE = "map_company", "map_site", "map_notes", "map_online"
+
+
+# ---------------------------------------------------------------------------------------------
+# Settings <-> URL
+# ---------------------------------------------------------------------------------------------
+
+
+def _settings_from_widgets() -> ml.MapSettings:
+    state = st.session_state
+    return ml.MapSettings(
+        view=state[_W["view"]],
+        layers=tuple(n for n in ml.LAYERS if n in state[_W["layers"]]),
+        near=state[_W["near"]],
+        radius=state[_W["radius"]],
+        color=state[_W["color"]],
+        company=state[_COMPANY],
+    )
+
+
+def _write_url(settings: ml.MapSettings) -> None:
+    wanted = ml.map_params(settings)
+    for param in ("view", "layers", "near", "radius", "color", "company"):
+        if param in wanted:
+            if st.query_params.get(param) != wanted[param]:
+                st.query_params[param] = wanted[param]
+        elif param in st.query_params:
+            del st.query_params[param]
+
+
+def _on_change() -> None:
+    st.session_state[_NOTES] = []
+    _write_url(_settings_from_widgets())
+
+
+def map_settings(dataset: Dataset) -> ml.MapSettings:
+    """The map settings in force: read from the URL when the page opens, then from the controls."""
+    state = st.session_state
+    if _W["view"] not in state:  # first run of this page visit: widget state is dropped between pages
+        settings, notes = ml.parse_map_params(url_params(), dataset.landmarks["id"], dataset.companies["id"])
+        for name in _W:
+            state[_W[name]] = list(settings.layers) if name == "layers" else getattr(settings, name)
+        state[_COMPANY], state[_SITE], state[_NOTES] = settings.company, "", notes
+        _write_url(settings)
+    for note in state.get(_NOTES, []):
+        st.info(md(note), icon=":material/link_off:")
+    return _settings_from_widgets()
+
+
+def top_controls() -> bool:
+    """View, colouring, layer toggles and the online basemap switch; returns whether tiles are on."""
+    cols = st.columns([2, 1.3, 2.6, 1.2], vertical_alignment="bottom")
+    cols[0].radio(
+        t("map.view"),
+        list(ml.VIEWS),
+        format_func=lambda v: t(f"map.view.{v}"),
+        key=_W["view"],
+        horizontal=True,
+        on_change=_on_change,
+    )
+    cols[1].radio(
+        t("map.color"),
+        ml.COLOR_BY,
+        format_func=lambda v: t(f"map.color.{v}"),
+        key=_W["color"],
+        horizontal=True,
+        on_change=_on_change,
+    )
+    cols[2].pills(
+        t("map.layers"),
+        ml.LAYERS,
+        selection_mode="multi",
+        format_func=lambda v: t(f"map.layer.{v}"),
+        key=_W["layers"],
+        on_change=_on_change,
+    )
+    return cols[3].toggle(t("map.online"), key=_ONLINE, help=t("map.online_help"))
+
+
+def proximity_controls(landmarks: pd.DataFrame) -> None:
+    """The site the rings and the distance table are centred on, and the table's radius."""
+    names = dict(zip(landmarks["id"], landmarks["name"], strict=True))
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    left.selectbox(t("map.near"), list(names), format_func=names.__getitem__, key=_W["near"], on_change=_on_change)
+    right.radio(t("map.radius"), ml.RING_RADII_KM, key=_W["radius"], horizontal=True, on_change=_on_change)
+
+
+# ---------------------------------------------------------------------------------------------
+# The map
+# ---------------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False)
+def _base_geojson(_communes, directory: str) -> tuple[dict, dict]:
+    """Commune and dissolved canton GeoJSON of one data directory, computed once."""
+    return ml.communes_geojson(_communes), ml.cantons_geojson(_communes)
+
+
+def _on_select() -> None:
+    objects = (st.session_state[CHART_KEY].selection or {}).get("objects", {})
+    company = next((o.get("id") for o in objects.get("companies", []) if o.get("id")), "")
+    site = next((o.get("id") for o in objects.get("sites", []) if o.get("id")), "")
+    st.session_state[_COMPANY], st.session_state[_SITE] = company, site
+    _write_url(_settings_from_widgets())
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck serialised without indentation: pydeck's indent=2 makes the spec about 4x larger."""
+
+    def to_json(self) -> str:
+        """The deck spec as compact JSON."""
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+def _text_layer(layer_id: str, data: list[dict], **kwargs) -> pdk.Layer:
+    style = {
+        "get_position": "position",
+        "character_set": pdk.types.String("auto"),
+        "font_family": pdk.types.String("DejaVu Sans, Arial, sans-serif"),
+    }
+    return pdk.Layer("TextLayer", id=layer_id, data=data, **{**style, **kwargs})
+
+
+def build_deck(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings, online: bool) -> tuple[pdk.Deck, dict]:
+    """The pydeck map of the filtered companies, and the figures its legend and alt text need."""
+    communes_base, cantons = _base_geojson(dataset.communes, str(data_dir()))
+    counts = shown[shown["location_precision"] == "commune"].groupby("commune").size().to_dict()
+    on = set(settings.layers)
+    choropleth = ml.choropleth_geojson(communes_base, counts if "communes" in on else {})
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="communes",
+            data=choropleth,
+            pickable=True,
+            auto_highlight=True,
+            filled=True,
+            stroked=True,
+            get_fill_color="properties.fill",
+            get_line_color=[110, 120, 130, 160],
+            line_width_min_pixels=0.6,
+            highlight_color=[0, 0, 0, 30],
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="cantons",
+            data=cantons,
+            filled=False,
+            stroked=True,
+            get_line_color=[40, 50, 60, 220],
+            line_width_min_pixels=1.8,
+        ),
+    ]
+    near = dataset.landmarks.set_index("id").loc[settings.near]
+    if "rings" in on:
+        rings = ml.ring_rows({"lat": near["lat"], "lon": near["lon"]})
+        layers.append(
+            pdk.Layer(
+                "PathLayer", id="rings", data=rings, get_path="path", get_color=[27, 42, 51, 200], width_min_pixels=1.6
+            )
+        )
+    sites = ml.site_rows(dataset.landmarks)
+    companies = ml.company_rows(shown, dataset.landmarks, settings.color)
+    if "sites" in on:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id="uncertainty",
+                data=ml.uncertainty_rows(dataset.landmarks),
+                get_position="position",
+                get_radius="radius_m",
+                radius_units="meters",
+                filled=True,
+                stroked=True,
+                get_fill_color=[0, 114, 178, 18],
+                get_line_color="colour",
+                line_width_min_pixels=1,
+            )
+        )
+    if "companies" in on:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                id="companies",
+                data=companies.points,
+                get_position="position",
+                get_radius="radius",
+                radius_units="pixels",
+                get_fill_color="fill",
+                stroked=True,
+                get_line_color=[255, 255, 255, 255],
+                line_width_min_pixels=1.2,
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
+        if companies.clustered:
+            clusters = [{**p, "text": str(p["count"])} for p in companies.points if p["count"] > 1]
+            layers.append(
+                _text_layer(
+                    "company_counts",
+                    clusters,
+                    get_text="text",
+                    get_size=13,
+                    get_color=[255, 255, 255, 255],
+                    font_weight=700,
+                )
+            )
+    if "sites" in on:
+        layers += [
+            pdk.Layer(
+                "ScatterplotLayer",
+                id="sites",
+                data=sites,
+                get_position="position",
+                get_radius=11,
+                radius_units="pixels",
+                get_fill_color="fill",
+                get_line_color="line",
+                get_line_width="line_width",
+                line_width_units="pixels",
+                stroked=True,
+                pickable=True,
+                auto_highlight=True,
+            ),
+            _text_layer(
+                "site_symbols",
+                [{k: s[k] for k in ("position", "symbol", "symbol_colour")} for s in sites],
+                get_text="symbol",
+                get_size=13,
+                get_color="symbol_colour",
+                font_weight=700,
+            ),
+            _text_layer(
+                "site_labels",
+                ml.key_label_rows(sites),
+                get_text="text",
+                get_size=16,
+                get_color=[27, 42, 51, 255],
+                get_pixel_offset="offset",
+                get_text_anchor="anchor",
+                get_alignment_baseline="'center'",
+                font_weight=700,
+                background=True,
+                get_background_color=[255, 255, 255, 225],
+                background_padding=[4, 2],
+            ),
+        ]
+    if "rings" in on:
+        layers.append(
+            _text_layer(
+                "ring_labels",
+                [{k: r[k] for k in ("label", "label_position")} for r in rings],
+                get_position="label_position",
+                get_text="label",
+                get_size=14,
+                get_color=[27, 42, 51, 255],
+                background=True,
+                get_background_color=[238, 242, 244, 230],
+            )
+        )
+    deck = CompactDeck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(**ml.VIEWS[settings.view], pitch=0, bearing=0),
+        map_style=ONLINE_STYLE if online else OFFLINE_STYLE,
+        map_provider="carto" if online else None,
+        tooltip={
+            "html": ml.TOOLTIP_HTML,
+            "style": {"fontSize": "15px", "maxWidth": "340px", "backgroundColor": "#1b2a33", "color": "#ffffff"},
+        },
+    )
+    figures = {
+        "sites": len(sites),
+        "located": companies.located,
+        "clustered": companies.clustered,
+        "communes": int(sum(counts.values())),
+        "top": max(counts.values(), default=0),
+        "near": str(near["name"]),
+    }
+    return deck, figures
+
+
+def show_map(deck: pdk.Deck, figures: Mapping) -> None:
+    """The chart itself: click selection reruns the page; alt text for screen readers."""
+    st.pydeck_chart(
+        deck,
+        on_select=_on_select,
+        selection_mode="single-object",
+        key=CHART_KEY,
+        height=MAP_HEIGHT,
+        alt=t("map.alt", sites=figures["sites"], located=figures["located"], communes=figures["communes"]),
+    )
+
+
+def _swatch(rgb, outline: bool = False) -> str:
+    colour = ml.hex_colour(rgb)
+    fill = "#ffffff" if outline else colour
+    return (
+        f'<span style="display:inline-block;width:0.9em;height:0.9em;border-radius:50%;background:{fill};'
+        f'border:2px solid {colour};vertical-align:middle;margin-right:0.35em"></span>'
+    )
+
+
+def legend(settings: ml.MapSettings, shown: pd.DataFrame, figures: Mapping) -> None:
+    """The legend in text beside the map: site kinds and statuses, company colours, shading, rings."""
+    on = set(settings.layers)
+    st.markdown(f"**{t('map.legend')}**")
+    lines = []
+    if "sites" in on:
+        lines.append(t("map.legend_sites"))
+        lines += [
+            f"{_swatch(rgb)}<b>{ml.KIND_SYMBOLS[k]}</b> {html.escape(t(f'map.kind.{k}'))}"
+            for k, rgb in ml.KIND_COLOURS.items()
+        ]
+        lines.append(t("map.legend_uncertainty"))
+    if "companies" in on:
+        if figures["clustered"]:
+            lines.append(t("map.legend_cluster"))
+        else:
+            lines.append(t("map.legend_companies", what=t(f"map.color.{settings.color}").lower()))
+            lines += [
+                f"{_swatch(rgb)}{html.escape(label)} ({n})"
+                for label, rgb, n in ml.legend_entries(settings.color, shown)
+            ]
+    if "communes" in on:
+        lines.append(t("map.legend_communes", top=figures["top"]))
+    if "rings" in on:
+        lines.append(html.escape(t("map.legend_rings", site=figures["near"])))
+    st.markdown(
+        "<div style='font-size:0.95rem;line-height:1.55'>" + "<br/>".join(_md_bold(x) for x in lines) + "</div>",
+        unsafe_allow_html=True,
+    )
+
+
+def _md_bold(line: str) -> str:
+    """'**x** rest' from the strings file as HTML (the legend block is HTML; data text is escaped)."""
+    if line.startswith("**"):
+        head, _, rest = line[2:].partition("**")
+        return f"<b>{html.escape(head)}</b>{html.escape(rest)}"
+    return line
+
+
+# ---------------------------------------------------------------------------------------------
+# Under the map: notes, selection, proximity
+# ---------------------------------------------------------------------------------------------
+
+
+def location_notes(shown: pd.DataFrame, companies_link_params: Mapping) -> None:
+    """How many companies are shaded by commune only, and how many have no known location."""
+    by_precision = shown["location_precision"].value_counts()
+    if n := int(by_precision.get("commune", 0)):
+        st.caption(t("map.commune_note", n=n))
+    if n := int(by_precision.get("unknown", 0)):
+        st.markdown(t("map.unknown_note", n=n))
+        st.page_link(
+            "pages/companies.py",
+            label=t("map.unknown_link"),
+            icon=":material/table:",
+            query_params=dict(companies_link_params),
+        )
+
+
+def selected_company(companies: pd.DataFrame) -> Mapping | None:
+    """The company chosen by a click or the URL, if any."""
+    company_id = st.session_state.get(_COMPANY, "")
+    rows = companies[companies["id"] == company_id]
+    return rows.iloc[0].to_dict() if company_id and len(rows) else None
+
+
+def selected_site(landmarks: pd.DataFrame) -> Mapping | None:
+    """The site chosen by a click, if any."""
+    site_id = st.session_state.get(_SITE, "")
+    rows = landmarks[landmarks["id"] == site_id]
+    return rows.iloc[0].to_dict() if site_id and len(rows) else None
+
+
+def site_card(site: Mapping) -> None:
+    """A site's card: name, kind, status, address, how precise its position is, description and sources."""
+    with st.container(border=True, key=f"site_card_{site['id']}"):
+        st.subheader(md(site["name"]), anchor=False)
+        st.markdown(md(site["description"]))
+        approx = "approximate " if site["precision_m"] > 50 else ""
+        facts = {
+            t("map.site_kind"): t(f"map.kind.{site['kind']}"),
+            t("map.site_status"): site["status"],
+            t("map.site_address"): f"{site['address']}, {site['town']}",
+            t("map.site_precision"): approx + precision_text(int(site["precision_m"])),
+        }
+        st.markdown("\n".join(f"- **{k}:** {md(str(v))}" for k, v in facts.items()))
+        links = source_links(site["source_urls"])
+        st.markdown(f"**{t('map.site_sources', n=len(links))}**")
+        st.markdown("\n".join(f"{i}. {markdown_link(u, u)}" for i, u in enumerate(links, start=1)))
+
+
+def proximity_table(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings) -> None:
+    """'Within X km of <site>': sites and located companies, nearest first (geodesic)."""
+    site = dataset.landmarks.set_index("id").loc[settings.near]
+    st.subheader(t("map.proximity_title", km=settings.radius, site=site["name"]), anchor=False)
+    st.caption(t("map.proximity_caption"))
+    rows = within(
+        {"id": settings.near, "lat": site["lat"], "lon": site["lon"]}, dataset.landmarks, shown, settings.radius
+    )
+    if rows.empty:
+        st.info(t("map.proximity_empty"))
+        return
+    if len(rows) > PROXIMITY_ROWS:
+        st.caption(t("map.proximity_capped", shown=PROXIMITY_ROWS, n=len(rows)))
+    st.dataframe(
+        rows.head(PROXIMITY_ROWS).drop(columns="id"),
+        hide_index=True,
+        column_config={
+            "name": st.column_config.TextColumn(t("map.col_name")),
+            "what": st.column_config.TextColumn(t("map.col_what")),
+            "distance_km": st.column_config.NumberColumn(t("map.col_distance"), format="%.1f"),
+            "precision": st.column_config.TextColumn(t("map.col_precision")),
+        },
+        key="map_proximity",
+    )
