@@ -1,16 +1,49 @@
-"""Companies: the filtered directory."""
+"""Companies: the filtered directory, the card of the selected company, and the export of the view."""
+
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from atlas.filters import apply_filters
-from components.data import get_dataset
+from atlas.aggregation import empty_filter_values
+from atlas.export import about_rows, filter_rows
+from atlas.filters import apply_filters, filter_params
+from atlas.strings import t
+from atlas.text import escape_markdown
+from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
+from components.company_card import COMPANY_PARAM, company_card, directory, export_panel, open_company_id, view_url
+from components.data import get_dataset, get_filter_options
 from components.filter_panel import filter_panel
 from components.page import count_sentence, page_header, source_footer
 
 page_header("companies")
 dataset = get_dataset()
+options = get_filter_options()
 filters = filter_panel()
-shown = apply_filters(dataset.companies, filters)
-st.dataframe(shown[["name", "subsector", "niches", "founded_year", "town", "site"]], hide_index=True)
-count_sentence(len(shown), len(dataset.companies))
+companies = dataset.companies
+shown = apply_filters(companies, filters)
+params = filter_params(filters)
+count_sentence(len(shown), len(companies))
+
+if shown.empty:
+    empty = empty_filter_values(companies, filters)
+    reasons = [t(f"companies.empty_{param}", label=options.labels(param)[slug]) for param, slug in empty] or [
+        t("companies.empty_generic", filters="; ".join(f"{k}: {v}" for k, v in filter_rows(filters, options)))
+    ]
+    coverage = t("companies.empty_coverage", n=len(companies), official=OFFICIAL_COMPANY_COUNT_2025)
+    st.info(escape_markdown(" ".join([*reasons, coverage])), icon=":material/search_off:")
+else:
+    directory(shown, view_key=urlencode(params, doseq=True))
+
+opened = open_company_id()
+if opened:
+    match = companies[companies["id"] == opened]
+    if match.empty:
+        st.warning(escape_markdown(t("companies.unknown_company", id=opened)), icon=":material/link_off:")
+    else:
+        if opened not in set(shown["id"]):
+            st.caption(t("companies.not_in_view"))
+        company_card(match.iloc[0], dataset.landmarks, link_to="map")
+
+url = view_url("companies", {**params, **({COMPANY_PARAM: opened} if opened else {})})
+export_panel(shown, about_rows(filters, options, len(shown), len(companies), url), filters, url)
 source_footer()

@@ -1,0 +1,147 @@
+"""The current view as tables: the on-screen directory, and CSV and XLSX bytes that carry their
+filters and sources, safely.
+
+- XLSX: sheet "Companies" with the rows, sheet "About this export" with the active filters,
+  the source note, the coverage, the date and the link to the view.
+- CSV (UTF-8 with BOM, for Excel): line 1 is a single quoted cell describing the export
+  (filters, sources, date, link); the table with its header starts on line 2
+  (`pandas.read_csv(path, skiprows=1)`).
+- Text cells starting with =, +, -, @, tab or carriage return get a leading apostrophe in both
+  formats, so that spreadsheets show them as text and never run them as formulas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from atlas.aggregation import niche_lists
+from atlas.filters import MULTI_PARAMS, FilterOptions, Filters
+from atlas.presentation import niche_labels, website_url
+from atlas.strings import t
+from atlas.text import slugify
+from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025, subsector_label
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FILE_PREFIX = "lux-healthtech"
+MAX_NAME_PART = 80
+
+# Exported columns: header -> how to get it from a company row.
+_COLUMNS = {
+    "Name": lambda c: c["name"],
+    "Website": lambda c: c["website"].map(website_url),
+    "Founded": lambda c: c["founded_year"],
+    "Subsector": lambda c: c["subsector"].map(subsector_label),
+    "Niches": lambda c: c["niches"].map(lambda s: "; ".join(niche_labels(s))),
+    "Town": lambda c: c["town"],
+    "Commune": lambda c: c["commune"],
+    "Canton": lambda c: c["canton"],
+    "Site": lambda c: c["site"],
+    "Location precision": lambda c: c["location_precision"],
+    "Confidence": lambda c: c["confidence"],
+    "Description": lambda c: c["description"],
+    "Notes": lambda c: c["notes"],
+    "Sources": lambda c: c["source_urls"],
+    "Atlas id": lambda c: c["id"],
+}
+
+
+def directory_table(companies: pd.DataFrame) -> pd.DataFrame:
+    """The on-screen directory: one row per company, niches as lists of slugs, blanks as missing."""
+    blank_to_na = {"": None}
+    return pd.DataFrame(
+        {
+            "id": companies["id"],
+            "name": companies["name"],
+            "website": companies["website"].map(website_url).replace(blank_to_na),
+            "niches": niche_lists(companies["niches"]),
+            "subsector": companies["subsector"].map(subsector_label),
+            "founded": companies["founded_year"],
+            "town": companies["town"].replace(blank_to_na),
+            "canton": companies["canton"].replace(blank_to_na),
+            "site": companies["site"],
+            "confidence": companies["confidence"],
+        }
+    ).reset_index(drop=True)
+
+
+def neutralise(value: object) -> object:
+    """A text cell that a spreadsheet could run as a formula, made inert with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def export_table(companies: pd.DataFrame) -> pd.DataFrame:
+    """The rows to export, with readable headers and labels, every text cell neutralised."""
+    table = pd.DataFrame({header: get(companies) for header, get in _COLUMNS.items()}).reset_index(drop=True)
+    text_columns = [c for c in table.columns if c != "Founded"]
+    table[text_columns] = table[text_columns].map(neutralise)
+    return table
+
+
+def filter_rows(filters: Filters, options: FilterOptions) -> list[tuple[str, str]]:
+    """The active filters as (filter, chosen values) with labels; one row saying 'none' if none."""
+    rows = [
+        (t(f"filters.{param}"), ", ".join(options.labels(param).get(v, v) for v in getattr(filters, param)))
+        for param in MULTI_PARAMS
+        if getattr(filters, param)
+    ]
+    if filters.founded:
+        rows.append((t("filters.founded"), f"{filters.founded[0]}–{filters.founded[1]}"))
+    if filters.q:
+        rows.append((t("filters.search"), filters.q))
+    return rows or [(t("export.filters"), t("export.no_filters"))]
+
+
+def export_filename(filters: Filters, extension: str, today: date | None = None) -> str:
+    """E.g. 'lux-healthtech_niche-digital-health_2026-11-21.csv' ('all' when nothing is filtered)."""
+    parts = [f"{param}-{'+'.join(getattr(filters, param))}" for param in MULTI_PARAMS if getattr(filters, param)]
+    if filters.founded:
+        parts.append(f"founded-{filters.founded[0]}-{filters.founded[1]}")
+    if filters.q:
+        parts.append(f"q-{slugify(filters.q)}")
+    what = "_".join(parts)[:MAX_NAME_PART].rstrip("-_+") or "all"
+    return f"{FILE_PREFIX}_{what}_{(today or date.today()).isoformat()}.{extension}"
+
+
+def about_rows(
+    filters: Filters, options: FilterOptions, shown: int, total: int, url: str, today: date | None = None
+) -> list[tuple[str, str]]:
+    """What goes with an export: title, date, rows, coverage, filters, link and source note."""
+    return [
+        (t("export.about_title"), t("app.title")),
+        (t("export.date"), (today or date.today()).isoformat()),
+        (t("export.rows"), t("count.companies", n=shown, total=total)),
+        (t("export.coverage"), t("coverage.short", n=total, official=OFFICIAL_COMPANY_COUNT_2025)),
+        *filter_rows(filters, options),
+        (t("export.link"), url),
+        (t("export.sources"), t("export.source_note")),
+    ]
+
+
+def to_csv(companies: pd.DataFrame, about: list[tuple[str, str]]) -> bytes:
+    """CSV bytes: one quoted description cell on line 1, then the table with its header."""
+    buffer = io.StringIO()
+    description = " | ".join(f"{k}: {v}" for k, v in about)
+    csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow([neutralise(description)])
+    export_table(companies).to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(companies: pd.DataFrame, about: list[tuple[str, str]]) -> bytes:
+    """XLSX bytes: the table on sheet 'Companies', filters and sources on 'About this export'."""
+    buffer = io.BytesIO()
+    table = export_table(companies).map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
+    about_frame = pd.DataFrame([(neutralise(k), neutralise(v)) for k, v in about], columns=["Item", "Value"])
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, sheet_name=t("export.sheet_companies"), index=False)
+        about_frame.to_excel(writer, sheet_name=t("export.sheet_about"), index=False)
+        for sheet in writer.sheets.values():
+            for column in sheet.columns:
+                sheet.column_dimensions[column[0].column_letter].width = 28
+    return buffer.getvalue()
