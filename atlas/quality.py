@@ -1,4 +1,4 @@
-"""What the company data cover: completeness per field, coverage against the official count."""
+"""What the company data cover: completeness per field."""
 
 from __future__ import annotations
 
@@ -26,11 +26,3 @@ def completeness(companies: pd.DataFrame, fields: tuple[str, ...] = COMPLETENESS
     total = len(companies)
     known = [int((~companies[f].map(is_blank)).sum()) for f in fields]
     return pd.DataFrame({"field": list(fields), "known": known, "share": [k / total if total else 0.0 for k in known]})
-
-
-def published_figure(sector_figures: pd.DataFrame, figure_id: str) -> pd.Series:
-    """One published figure (value, unit, year_of_data, source_url...) by its id."""
-    rows = sector_figures[sector_figures["id"] == figure_id]
-    if rows.empty:
-        raise KeyError(f"no published figure with id {figure_id!r} in sector_figures.csv")
-    return rows.iloc[0]

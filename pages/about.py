@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
+from atlas.aggregation import published_figure
 from atlas.geography import LOCALITY_COMMUNES
 from atlas.loading import data_dir
-from atlas.quality import completeness, published_figure
+from atlas.quality import completeness
 from atlas.strings import t
 from atlas.text import markdown_link
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
@@ -23,17 +24,17 @@ official = published_figure(dataset.sector_figures, OFFICIAL_COUNT_ID)
 st.metric(
     t("about.coverage_metric"),
     f"{len(companies)}",
-    help=t("about.coverage_of", official=official["value"]),
+    help=t("about.coverage_of", official=official.value),
     border=True,
     width="content",
 )
-st.markdown(t("about.coverage_of", official=official["value"]))
+st.markdown(t("about.coverage_of", official=official.value))
 st.caption(
     t(
         "about.coverage_source",
-        figure=official["figure"],
-        year=official["year_of_data"],
-        link=markdown_link(official["source_url"], official["source_url"]),
+        figure=official.figure,
+        year=official.year,
+        link=markdown_link(official.source_url, official.source_url),
     )
 )
 

@@ -10,8 +10,10 @@ from atlas.filters import apply_filters, filter_params
 from atlas.strings import t
 from atlas.text import escape_markdown
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
-from components.company_card import COMPANY_PARAM, company_card, directory, export_panel, open_company_id, view_url
+from components.company_card import COMPANY_PARAM, company_card
 from components.data import get_dataset, get_filter_options
+from components.directory import directory, open_company_id, view_url
+from components.export_panel import export_panel
 from components.filter_panel import filter_panel
 from components.page import count_sentence, page_header, source_footer
 

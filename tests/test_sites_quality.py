@@ -2,8 +2,9 @@
 
 import pytest
 
+from atlas.aggregation import published_figure
 from atlas.presentation import location_summary
-from atlas.quality import completeness, published_figure
+from atlas.quality import completeness
 from atlas.sites import facts_of, key_sites, location_quality, other_sites_by_kind
 
 
@@ -51,6 +52,6 @@ def test_completeness_counts(dataset):
 
 def test_published_figure(dataset):
     official = published_figure(dataset.sector_figures, "healthtech-entities-companies-mapped-2025-mapping")
-    assert (official["value"], official["year_of_data"]) == ("130", "2025")
+    assert (official.value, official.year, official.text) == ("130", "2025", "130 companies")
     with pytest.raises(KeyError):
         published_figure(dataset.sector_figures, "no-such-figure")
