@@ -18,22 +18,11 @@ import pandas as pd
 import shapely
 from pyproj import Geod
 
+from atlas.palette import GREY, OKABE_ITO
 from atlas.presentation import precision_text
 from atlas.strings import t
 from atlas.vocabulary import KEY_SITE_IDS, LANDMARK_KINDS, NICHES, SUBSECTORS, niche_label, subsector_label
 
-# Okabe-Ito, the colour-blind-safe qualitative palette (Okabe & Ito 2008), as RGB.
-OKABE_ITO: tuple[tuple[int, int, int], ...] = (
-    (230, 159, 0),  # orange
-    (86, 180, 233),  # sky blue
-    (0, 158, 115),  # bluish green
-    (240, 228, 66),  # yellow
-    (0, 114, 178),  # blue
-    (213, 94, 0),  # vermillion
-    (204, 121, 167),  # reddish purple
-    (0, 0, 0),  # black
-)
-GREY = (153, 153, 153)
 CHOROPLETH_RGB = OKABE_ITO[4]
 
 KIND_COLOURS: dict[str, tuple[int, int, int]] = dict(zip(LANDMARK_KINDS, OKABE_ITO, strict=True))
@@ -470,9 +459,3 @@ def legend_entries(color_by: str, companies: pd.DataFrame) -> list[tuple[str, tu
     located = companies[companies["location_precision"] == "site"]
     used = pd.Series([company_category(r, color_by) for r in located.to_dict("records")], dtype="str").value_counts()
     return [(label, rgb, int(used.get(cat, 0))) for cat, (label, rgb) in colour_categories(color_by).items()]
-
-
-def hex_colour(rgb: Iterable[int]) -> str:
-    """'#rrggbb' of an RGB triple."""
-    r, g, b = list(rgb)[:3]
-    return f"#{r:02x}{g:02x}{b:02x}"

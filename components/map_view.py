@@ -14,6 +14,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from atlas import map_layers as ml
 from atlas.loading import Dataset, data_dir
+from atlas.palette import hex_colour
 from atlas.presentation import precision_text, source_links
 from atlas.proximity import within
 from atlas.strings import t
@@ -331,7 +332,7 @@ def show_map(deck: pdk.Deck, figures: Mapping) -> None:
 
 
 def _swatch(rgb, outline: bool = False) -> str:
-    colour = ml.hex_colour(rgb)
+    colour = hex_colour(rgb)
     fill = "#ffffff" if outline else colour
     return (
         f'<span style="display:inline-block;width:0.9em;height:0.9em;border-radius:50%;background:{fill};'
