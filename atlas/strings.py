@@ -146,6 +146,88 @@ STRINGS: dict[str, dict[str, str]] = {
         "map.site_precision": "Position",
         "map.site_sources": "Sources ({n})",
         # Companies, insights and overview pages (issue 4): keys "companies.*", "insights.*", "overview.*", "export.*"
+        "insights.computed_from": (
+            "Charts computed from the {n} companies in view (of {total} in the dataset; "
+            "the official 2025 mapping counts {official})."
+        ),
+        "insights.empty": "No company matches these filters, so there is nothing to chart. Clear a filter to see more.",
+        "insights.matrix_title": "Companies per niche and subsector",
+        "insights.matrix_hover": "%{y} × %{x}: %{text} companies<extra></extra>",
+        "insights.matrix_alt": "Grid of company counts per personalised-medicine niche (rows) and subsector (columns).",
+        "insights.matrix_hint": "Click a square to filter the whole dashboard to that niche and subsector.",
+        "insights.matrix_left_out": "{n} of the {total} companies in view have no niche or no subsector and are not in the grid.",
+        "insights.timeline_title": "Companies founded per year, and in total so far",
+        "insights.timeline_per_year": "Founded that year",
+        "insights.timeline_cumulative": "Total so far",
+        "insights.timeline_alt": "Bar chart of companies founded per year with a line of the running total.",
+        "insights.timeline_none": "No company in view has a known founding year.",
+        "insights.young_header": "Young companies",
+        "insights.young_computed": "Founded {since}–{year}, in this dataset",
+        "insights.young_computed_help": "Computed from the dataset: {count} of the {known} companies in view with a known founding year.",
+        "insights.young_caveat": (
+            "Only {known} of the {total} companies in view have a known founding year, so the computed share "
+            "rests on few companies. The published shares count all companies of each mapping."
+        ),
+        "insights.young_published": "Published, data of {year}",
+        "insights.canton_title": "Companies per canton",
+        "insights.canton_alt": "Bar chart of companies per canton; companies with an unknown place are counted as Unknown.",
+        "insights.site_title": "Companies per site",
+        "insights.site_alt": "Bar chart of companies per named site; most companies have no named site.",
+        "insights.site_none": "No named site",
+        "insights.shares_title": "Share of companies per subsector: this dataset and the official 2025 mapping",
+        "insights.shares_data": "This dataset (computed)",
+        "insights.shares_official": "Official 2025 mapping (published)",
+        "insights.shares_alt": "Grouped bars comparing subsector shares in this dataset with the official 2025 mapping.",
+        "insights.shares_note": (
+            "The official 2025 mapping publishes no share for services; its shares are of all {official} mapped "
+            "companies. The dataset's shares are of the {known} companies in view with a known subsector."
+        ),
+        "insights.axis_subsector": "Subsector",
+        "insights.axis_niche": "Niche",
+        "insights.axis_year": "Founding year",
+        "insights.axis_founded": "Companies founded",
+        "insights.axis_cumulative": "Companies in total",
+        "insights.axis_companies": "Companies",
+        "insights.axis_canton": "Canton",
+        "insights.axis_site": "Site",
+        "insights.axis_share": "Share of companies (%)",
+        "insights.source_dataset": "Computed from the Atlas dataset: {n} of {total} companies (public sources per company)",
+        "insights.source_shares": "Sources: Atlas dataset ({known} companies with a known subsector); Luxinnovation, 2025 mapping",
+        "overview.for_whom": (
+            "An open map of Luxembourg's health-technology sector, from public sources. **Ministry officials** see "
+            "what exists, where, how young and in which niche, with figures they can quote. **Foreign companies** "
+            "see where the HE:AL Campus and its neighbours are and who works in their niche. **Presenters** get a "
+            "clean offline view and exports for their decks."
+        ),
+        "overview.kpi_header": "In this dataset",
+        "overview.kpi_caption": "Computed from the dataset of {n} companies with public sources.",
+        "overview.kpi_companies": "Companies with public sources",
+        "overview.kpi_companies_help": "Of about {official} in the official 2025 mapping; the others have no public record we could source.",
+        "overview.kpi_known_year": "Founding year known",
+        "overview.kpi_known_year_help": "{count} of {total} companies have a sourced founding year.",
+        "overview.kpi_young": "Founded {since}–{year}",
+        "overview.kpi_young_help": "{count} of the {known} companies with a known founding year (computed from the dataset).",
+        "overview.kpi_niches": "Niches covered",
+        "overview.kpi_niches_help": "Personalised-medicine niches with at least one company; none is tagged immune-oncology.",
+        "overview.kpi_hobh": "At the House of BioHealth",
+        "overview.kpi_hobh_help": "Companies whose sources place them at the House of BioHealth (it reports 40 tenants in 2025).",
+        "overview.published_header": "Published sector figures",
+        "overview.published_caption": "As published by the ministry, Luxinnovation and the press; each with its year and source.",
+        "overview.theme_companies": "Healthtech companies per mapping",
+        "overview.theme_employment": "People employed",
+        "overview.theme_added_value": "Added value",
+        "overview.theme_young_small": "Young and small companies",
+        "overview.figure_year": "{year}",
+        "overview.figure_no_year": "year not stated",
+        "overview.places_header": "The four key places",
+        "overview.places_link": "Sites: status, sources and conflicting figures",
+        "overview.map_link": "See them on the map",
+        "overview.covers_header": "What this dashboard covers",
+        "overview.covers": (
+            "The public record covers **{n} of the ~{official} companies** of the official 2025 mapping. Unknown facts "
+            "stay blank and are shown as unknown; approximate places are marked approximate."
+        ),
+        "overview.covers_link": "About the data: sources, licences, gaps",
         "card.site": "Site",
         "card.town": "Town",
         "card.commune": "Commune",

@@ -1,13 +1,98 @@
-"""Insights: first version (the insights issue builds it out)."""
+"""Insights: niches x subsectors, founding years, places and subsector shares, following the filters."""
 
+from dataclasses import replace
+from datetime import date
+
+import streamlit as st
+
+from atlas import aggregation as agg
+from atlas.charts import counts_figure, matrix_figure, subsector_shares_figure, timeline_figure
 from atlas.filters import apply_filters
+from atlas.strings import t
+from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
 from components.data import get_dataset
-from components.filter_panel import filter_panel
+from components.figures import chart, published_metric
+from components.filter_panel import current_filters, filter_panel, set_filters
 from components.page import count_sentence, page_header, source_footer
+
+MATRIX_KEY = "insights_matrix"
+
+
+def apply_matrix_cell() -> None:
+    """A click on a grid square sets the niche and subsector filters to that square."""
+    points = st.session_state[MATRIX_KEY].selection.points
+    if points:
+        niche, subsector = points[0]["customdata"]
+        set_filters(replace(current_filters(), niche=(niche,), subsector=(subsector,)))
+
 
 page_header("insights")
 dataset = get_dataset()
 filters = filter_panel()
 shown = apply_filters(dataset.companies, filters)
-count_sentence(len(shown), len(dataset.companies))
+total = len(dataset.companies)
+count_sentence(len(shown), total)
+st.caption(t("insights.computed_from", n=len(shown), total=total, official=OFFICIAL_COMPANY_COUNT_2025))
+source = t("insights.source_dataset", n=len(shown), total=total)
+
+if shown.empty:
+    st.info(t("insights.empty"), icon=":material/search_off:")
+else:
+    chart(
+        matrix_figure(agg.niche_subsector_matrix(shown), source),
+        MATRIX_KEY,
+        t("insights.matrix_alt"),
+        on_select=apply_matrix_cell,
+        selection_mode="points",
+    )
+    st.caption(
+        t("insights.matrix_hint") + " " + t("insights.matrix_left_out", n=agg.matrix_left_out(shown), total=len(shown))
+    )
+
+    timeline_col, young_col = st.columns([3, 2], gap="large")
+    with timeline_col:
+        timeline = agg.founding_timeline(shown)
+        if timeline.empty:
+            st.info(t("insights.timeline_none"))
+        else:
+            chart(timeline_figure(timeline, source), "insights_timeline", t("insights.timeline_alt"))
+    with young_col:
+        st.subheader(t("insights.young_header"), anchor=False)
+        young = agg.young_share(shown)
+        since, year = agg.young_since(), date.today().year
+        with st.container(border=True):
+            st.metric(
+                t("insights.young_computed", since=since, year=year),
+                f"{young.share:.0%}" if young.share is not None else t("value.unknown"),
+                help=t("insights.young_computed_help", count=young.count, known=young.known),
+            )
+            st.caption(t("insights.young_caveat", known=young.known, total=young.total))
+        for figure in agg.published_figures(dataset.sector_figures, agg.YOUNG_SHARE_IDS):
+            published_metric(figure, t("insights.young_published", year=figure.year))
+
+    canton_col, site_col = st.columns(2, gap="large")
+    with canton_col:
+        canton_counts = agg.counts_by(shown, "canton")
+        chart(
+            counts_figure(canton_counts, "canton", t("insights.canton_title"), t("insights.axis_canton"), source),
+            "insights_canton",
+            t("insights.canton_alt"),
+        )
+    with site_col:
+        site_counts = agg.counts_by(shown.assign(site=shown["site"].replace("", t("insights.site_none"))), "site")
+        chart(
+            counts_figure(site_counts, "site", t("insights.site_title"), t("insights.axis_site"), source),
+            "insights_site",
+            t("insights.site_alt"),
+        )
+
+    shares = agg.subsector_shares(shown, dataset.sector_figures)
+    known = int((shown["subsector"] != "").sum())
+    chart(
+        subsector_shares_figure(shares, t("insights.source_shares", known=known)),
+        "insights_shares",
+        t("insights.shares_alt"),
+    )
+    st.caption(t("insights.shares_note", official=OFFICIAL_COMPANY_COUNT_2025, known=known))
+
 source_footer()
