@@ -1,0 +1,208 @@
+"""AppTest of the Map page: the deck spec (layers, sites, company markers, choropleth, view) follows the URL.
+
+Expected figures come from data/companies.csv and data/landmarks.csv read with plain pandas.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import DATA, REPO
+
+APP = str(REPO / "app.py")
+RAW = pd.read_csv(DATA / "companies.csv", dtype=str, keep_default_na=False)
+LANDMARKS = pd.read_csv(DATA / "landmarks.csv", dtype={"id": str})
+KEY_SITES = {"heal_campus", "house_of_biohealth", "sudspidol", "city_of_sciences"}
+ALL_LAYERS = {"communes", "cantons", "rings", "uncertainty", "companies", "sites", "site_labels"}
+
+
+def map_page(**params) -> AppTest:
+    """The app opened with URL parameters `params`, switched to the Map page."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/map.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def deck(at: AppTest) -> dict:
+    charts = at.get("deck_gl_json_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.json)
+
+
+def layers(at: AppTest) -> dict[str, dict]:
+    return {layer["id"]: layer for layer in deck(at)["layers"]}
+
+
+def choropleth_counts(at: AppTest) -> dict[str, int]:
+    features = layers(at)["communes"]["data"]["features"]
+    return {f["properties"]["tt_title"]: f["properties"]["count"] for f in features}
+
+
+def has_niche(niche: str) -> pd.Series:
+    return RAW["niches"].str.split(";").map(lambda ns: niche in ns)
+
+
+def expected_commune_counts(rows: pd.DataFrame) -> dict[str, int]:
+    return rows[rows["location_precision"] == "commune"]["commune"].value_counts().to_dict()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def default_map() -> AppTest:
+    return map_page()
+
+
+@pytest.fixture(scope="module")
+def digital_health_map() -> AppTest:
+    return map_page(niche=["digital-health"])
+
+
+def test_layer_ids_present(default_map):
+    ids = set(layers(default_map))
+    assert ids >= ALL_LAYERS, ALL_LAYERS - ids
+    for layer in deck(default_map)["layers"]:
+        if layer.get("pickable"):
+            assert layer["id"] in {"communes", "companies", "sites"}, layer["id"]
+
+
+def test_sites_layer_holds_every_landmark_with_the_four_key_sites(default_map):
+    site_ids = {row["id"] for row in layers(default_map)["sites"]["data"]}
+    assert site_ids >= KEY_SITES
+    assert site_ids == set(LANDMARKS["id"])
+    labels = layers(default_map)["site_labels"]["data"]
+    assert len(labels) == 4
+
+
+def test_all_site_level_companies_are_drawn_without_filters(default_map):
+    points = layers(default_map)["companies"]["data"]
+    expected = RAW[RAW["location_precision"] == "site"]
+    assert sorted(p["id"] for p in points) == sorted(expected["id"])
+    assert "**51 of 51 companies**" in [m.value for m in default_map.markdown]
+
+
+def test_company_markers_for_a_niche_deep_link_equal_the_filtered_data(digital_health_map):
+    points = layers(digital_health_map)["companies"]["data"]
+    expected = RAW[has_niche("digital-health") & (RAW["location_precision"] == "site")]
+    assert 0 < len(expected) < (RAW["location_precision"] == "site").sum(), "the filter narrows the markers"
+    assert len(points) == len(expected)
+    assert sorted(p["id"] for p in points) == sorted(expected["id"])
+    n_niche = int(has_niche("digital-health").sum())
+    assert f"**{n_niche} of {len(RAW)} companies**" in [m.value for m in digital_health_map.markdown]
+
+
+def test_choropleth_counts_follow_the_filters(default_map, digital_health_map):
+    assert choropleth_counts(default_map) == {
+        **dict.fromkeys(choropleth_counts(default_map), 0),
+        **expected_commune_counts(RAW),
+    }
+    filtered = choropleth_counts(digital_health_map)
+    expected = expected_commune_counts(RAW[has_niche("digital-health")])
+    assert filtered == {**dict.fromkeys(filtered, 0), **expected}
+    assert sum(filtered.values()) == sum(expected.values()) < sum(choropleth_counts(default_map).values())
+
+
+def test_choropleth_and_markers_follow_a_filter_changed_in_the_panel():
+    at = map_page()
+    at.multiselect(key="filter_niche").set_value(["neurodegenerative-diseases"]).run()
+    assert not at.exception
+    rows = RAW[has_niche("neurodegenerative-diseases")]
+    counts = choropleth_counts(at)
+    assert counts == {**dict.fromkeys(counts, 0), **expected_commune_counts(rows)}
+    points = layers(at)["companies"]["data"]
+    assert sorted(p["id"] for p in points) == sorted(rows[rows["location_precision"] == "site"]["id"])
+    assert at.query_params["niche"] == "neurodegenerative-diseases"
+
+
+def test_subsector_deep_link_filters_the_choropleth():
+    subsector = RAW.loc[RAW["location_precision"] == "commune", "subsector"].value_counts().index[0]
+    at = map_page(subsector=[subsector])
+    rows = RAW[RAW["subsector"] == subsector]
+    counts = choropleth_counts(at)
+    assert counts == {**dict.fromkeys(counts, 0), **expected_commune_counts(rows)}
+
+
+def test_view_south_sets_the_view_state(default_map):
+    view = deck(map_page(view="south"))["initialViewState"]
+    country = deck(default_map)["initialViewState"]
+    heal = LANDMARKS.set_index("id").loc["heal_campus"]
+    # South (Esch / Belval): centred within a few km of HE:AL, zoomed in well past the country view
+    assert km(view["latitude"], view["longitude"], heal["lat"], heal["lon"]) < 5
+    assert view["zoom"] >= 11 > country["zoom"]
+    # the whole country: centred in Luxembourg, more than 20 km from Esch
+    assert 49.6 < country["latitude"] < 50.0 and 5.9 < country["longitude"] < 6.4
+    assert km(country["latitude"], country["longitude"], heal["lat"], heal["lon"]) > 20
+
+
+def test_view_city_centres_on_luxembourg_city():
+    view = deck(map_page(view="city"))["initialViewState"]
+    station = LANDMARKS.set_index("id").loc["gare_luxembourg"]
+    assert km(view["latitude"], view["longitude"], station["lat"], station["lon"]) < 5
+    assert view["zoom"] >= 11
+
+
+def test_layers_sites_leaves_out_the_companies():
+    at = map_page(layers="sites")
+    ids = set(layers(at))
+    assert "sites" in ids and "site_labels" in ids
+    assert "companies" not in ids
+    assert "rings" not in ids
+    assert set(choropleth_counts(at).values()) == {0}, "no commune shading when the layer is off"
+    assert at.query_params["layers"] == "sites"
+
+
+def test_layers_companies_leaves_out_the_sites():
+    at = map_page(layers="companies,communes")
+    ids = set(layers(at))
+    assert {"companies", "communes"} <= ids
+    assert not {"sites", "site_labels", "uncertainty", "rings"} & ids
+    assert sum(choropleth_counts(at).values()) == sum(expected_commune_counts(RAW).values())
+
+
+def test_invalid_view_gives_a_visible_note_and_no_exception():
+    at = map_page(view="moon")
+    notes = " ".join(i.value for i in at.info)
+    assert "moon" in notes
+    assert "view" in notes
+    assert not at.exception
+    country = deck(at)["initialViewState"]
+    assert country["zoom"] < 11, "falls back to the whole country"
+    assert "view" not in at.query_params, "the bad value is dropped from the URL"
+
+
+def test_company_deep_link_opens_its_card():
+    viewmind = RAW.set_index("id").loc["viewmind"]
+    at = map_page(company="viewmind")
+    assert viewmind["name"] in [s.value for s in at.subheader]
+    text = re.sub(r"\\(.)", r"\1", "\n".join(m.value for m in at.markdown))  # markdown escapes undone
+    assert viewmind["description"] in text
+    assert viewmind["site"] and viewmind["site"] in text
+    assert at.query_params["company"] == "viewmind"
+
+
+def test_no_card_without_a_company(default_map):
+    names = set(RAW["name"])
+    assert not names & {s.value for s in default_map.subheader}
+
+
+def test_proximity_table_lists_the_house_of_biohealth_companies(default_map):
+    table = default_map.dataframe[0].value
+    at_hobh = RAW[RAW["site_id"] == "house_of_biohealth"]["name"]
+    names = set(table.iloc[:, 0])
+    assert set(at_hobh) <= names
+    distances = list(table.iloc[:, 2])
+    assert distances == sorted(distances)
