@@ -7,6 +7,7 @@ sector_figures.csv by id, so each keeps its year and source.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -56,6 +57,18 @@ OVERVIEW_FIGURE_IDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_QUALIFIER = re.compile(r"\s*\((nearly|around|about|approx\.|close to|more than|up to)\)")
+_QUALIFIER_SIGNS = {
+    "nearly": "≈",
+    "around": "≈",
+    "about": "≈",
+    "approx.": "≈",
+    "close to": "≈",
+    "more than": ">",
+    "up to": "≤",
+}
+
+
 @dataclass(frozen=True)
 class PublishedFigure:
     """One row of sector_figures.csv: a published value with its year and source."""
@@ -68,14 +81,27 @@ class PublishedFigure:
     source_url: str
 
     @property
+    def qualifier(self) -> str:
+        """'≈', '>' or '≤' when the unit says (nearly), (more than) or (up to); '' otherwise."""
+        match = _QUALIFIER.search(self.unit)
+        return _QUALIFIER_SIGNS[match[1]] if match else ""
+
+    @property
+    def unit_base(self) -> str:
+        """The unit without its qualifier: 'employees (nearly)' -> 'employees'."""
+        return _QUALIFIER.sub("", self.unit).strip()
+
+    @property
+    def short(self) -> str:
+        """The value for a large tile: '≈1,600', '36%', 'almost 140'."""
+        number = self.number
+        value = self.value if number is None else (f"{number:,.0f}" if number.is_integer() else f"{number:g}")
+        return f"{self.qualifier}{value}{'%' if self.unit_base == '%' else ''}"
+
+    @property
     def text(self) -> str:
-        """The value with its unit: '36%', '1,600 employees (nearly)', 'almost 140 companies'."""
-        try:
-            number = float(self.value)
-            value = f"{number:,.0f}" if number.is_integer() else f"{number:g}"
-        except ValueError:
-            value = self.value
-        return f"{value}{self.unit}" if self.unit == "%" else f"{value} {self.unit}".strip()
+        """The value with its unit: '36%', '≈1,600 employees', 'almost 140 companies'."""
+        return self.short if self.unit_base == "%" else f"{self.short} {self.unit_base}".strip()
 
     @property
     def number(self) -> float | None:

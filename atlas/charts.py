@@ -23,7 +23,7 @@ FONT = {"size": 15}
 
 
 def _layout(fig: go.Figure, title: str, source: str, height: int, x_title: str, y_title: str) -> go.Figure:
-    """Title with the source line as its subtitle, axis titles, legend on top, projector-sized fonts."""
+    """Title with the source line as its subtitle, axis titles, legend below, projector-sized fonts."""
     fig.update_layout(
         title={
             "text": title,

@@ -35,3 +35,10 @@ def facts_of(site_id: str, facts: pd.DataFrame) -> pd.DataFrame:
     distinct = own.groupby("topic")["value"].transform("nunique")
     own["disagrees"] = distinct > 1
     return own.reset_index(drop=True)
+
+
+def summary_sentence(description: str) -> str:
+    """The first sentence of a site description (the part before any 'Approximate: …' note)."""
+    head = description.split(" Approximate:", 1)[0].strip()
+    first = head.split(". ", 1)[0].rstrip(".")
+    return f"{first}." if first else ""

@@ -20,7 +20,8 @@ def figure_year(figure: PublishedFigure) -> str:
 def published_metric(figure: PublishedFigure, label: str | None = None) -> None:
     """One published figure as a large number, labelled with its year, and its source below."""
     with st.container(border=True):
-        st.metric(label or figure_year(figure), figure.text, help=figure.figure)
+        unit = "" if figure.unit_base == "%" else f" · {figure.unit_base}"
+        st.metric(label or figure_year(figure) + unit, figure.short, help=figure.figure)
         st.caption(
             markdown_link(_domain(figure.source_url), figure.source_url) + f" · {escape_markdown(figure.figure)}"
         )

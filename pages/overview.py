@@ -1,8 +1,46 @@
-"""Overview: first version (the insights issue completes the figures)."""
+"""Overview: what the dashboard shows and for whom, key figures (computed and published), the key places."""
 
+import streamlit as st
+
+from atlas import aggregation as agg
+from atlas.sites import key_sites, summary_sentence
+from atlas.strings import t
+from atlas.text import escape_markdown
+from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
 from components.data import get_dataset
+from components.figures import published_metric
+from components.kpi import kpi_tiles
 from components.page import page_header, source_footer
 
 page_header("overview")
 dataset = get_dataset()
+companies = dataset.companies
+st.markdown(t("overview.for_whom"))
+
+st.header(t("overview.kpi_header"), anchor=False)
+kpi_tiles(agg.kpis(companies))
+with st.container(border=True):
+    st.markdown(
+        f"**{t('overview.covers_header')}.** "
+        + t("overview.covers", n=len(companies), official=OFFICIAL_COMPANY_COUNT_2025)
+    )
+    st.page_link("pages/about.py", label=t("overview.covers_link"), icon=":material/info:")
+
+st.header(t("overview.published_header"), anchor=False)
+st.caption(t("overview.published_caption"))
+for theme, ids in agg.OVERVIEW_FIGURE_IDS.items():
+    st.subheader(t(f"overview.theme_{theme}"), anchor=False)
+    with st.container(horizontal=True):
+        for figure in agg.published_figures(dataset.sector_figures, ids):
+            published_metric(figure)
+
+st.header(t("overview.places_header"), anchor=False)
+with st.container(horizontal=True):
+    for _, site in key_sites(dataset.landmarks).iterrows():
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(site['name'])}**")
+            st.badge(t(f"sites.status_{site['status']}"), color="orange" if site["status"] == "planned" else "green")
+            st.markdown(escape_markdown(summary_sentence(site["description"])))
+st.page_link("pages/sites.py", label=t("overview.places_link"), icon=":material/location_city:")
+st.page_link("pages/map.py", label=t("overview.map_link"), icon=":material/map:", query_params={"view": "south"})
 source_footer()
