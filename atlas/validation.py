@@ -8,6 +8,7 @@ is what a spreadsheet shows as line number minus one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
@@ -19,7 +20,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     ValidationError,
-    field_validator,
     model_validator,
 )
 
@@ -98,8 +98,72 @@ def _check_point(lat: float | None, lon: float | None) -> None:
         raise ValueError(f"lon {lon} is outside Luxembourg ({LUX_LON_RANGE[0]}–{LUX_LON_RANGE[1]})")
 
 
+def _one_of(allowed: Iterable[str], *, blank: bool = False) -> object:
+    """A text type that must be one of `allowed` (or blank when `blank`)."""
+    allowed = tuple(allowed)
+
+    def check(value: str) -> str:
+        if value in allowed or (blank and not value):
+            return value
+        raise ValueError(f"{value!r} is not one of: {', '.join(allowed)}")
+
+    return Annotated[str, AfterValidator(check)]
+
+
+def _matching(pattern: re.Pattern, what: str) -> object:
+    """A text type that must match `pattern`, described as `what` in the error."""
+
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise ValueError(f"{value!r} is not {what}")
+        return value
+
+    return Annotated[str, AfterValidator(check)]
+
+
+def _required(value: str) -> str:
+    if not value:
+        raise ValueError("a value is required")
+    return value
+
+
+def _niche_list(value: str) -> str:
+    slugs = [s.strip() for s in value.split(";") if s.strip()]
+    unknown = [s for s in slugs if s not in NICHES]
+    if unknown:
+        raise ValueError(f"unknown niche {unknown[0]!r}; allowed: {', '.join(NICHES)}")
+    return ";".join(slugs)
+
+
+def _website(value: str) -> str:
+    if value and not (is_http_url(value) or _HOSTNAME.match(value)):
+        raise ValueError(f"{value!r} is neither a host name nor an http(s) URL")
+    return value
+
+
+def _founding_year(value: int | None) -> int | None:
+    if value is not None and not (1800 <= value <= date.today().year):
+        raise ValueError(f"{value} is not a plausible founding year")
+    return value
+
+
+def _positive(value: int) -> int:
+    if value <= 0:
+        raise ValueError("must be a positive number of metres")
+    return value
+
+
+def _http_url(value: str) -> str:
+    if not is_http_url(value):
+        raise ValueError(f"not a well-formed http(s) URL: {value!r}")
+    return value
+
+
+Required = Annotated[str, AfterValidator(_required)]
+Slug = _matching(_SLUG, "a slug (lower-case letters, digits and hyphens)")
+LandmarkId = _matching(_LANDMARK_ID, "an id (lower-case letters, digits and underscores)")
 SourceUrls = Annotated[str, AfterValidator(_check_urls)]
-OptionalInt = Annotated[int | None, BeforeValidator(_blank_to_none)]
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
 OptionalFloat = Annotated[float | None, BeforeValidator(_blank_to_none)]
 
 
@@ -110,83 +174,25 @@ class _Row(BaseModel):
 class CompanyRow(_Row):
     """A row of companies.csv."""
 
-    id: str
-    name: str
-    website: str = ""
-    founded_year: OptionalInt = None
+    id: Slug
+    name: Required
+    website: Annotated[str, AfterValidator(_website)] = ""
+    founded_year: Annotated[int | None, BeforeValidator(_blank_to_none), AfterValidator(_founding_year)] = None
     town: str = ""
     commune: str = ""
     canton: str = ""
     street_address: str = ""
     site: str = ""
     site_id: str = ""
-    subsector: str = ""
-    niches: str = ""
+    subsector: _one_of(SUBSECTORS, blank=True) = ""
+    niches: Annotated[str, AfterValidator(_niche_list)] = ""
     description: str = ""
     source_urls: SourceUrls
-    confidence: str
+    confidence: _one_of(CONFIDENCE_LEVELS)
     notes: str = ""
     lat: OptionalFloat = None
     lon: OptionalFloat = None
-    location_precision: str
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, v: str) -> str:
-        if not _SLUG.match(v):
-            raise ValueError(f"{v!r} is not a slug (lower-case letters, digits and hyphens)")
-        return v
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, v: str) -> str:
-        if not v:
-            raise ValueError("a company needs a name")
-        return v
-
-    @field_validator("website")
-    @classmethod
-    def _website(cls, v: str) -> str:
-        if v and not (is_http_url(v) or _HOSTNAME.match(v)):
-            raise ValueError(f"{v!r} is neither a host name nor an http(s) URL")
-        return v
-
-    @field_validator("founded_year")
-    @classmethod
-    def _year(cls, v: int | None) -> int | None:
-        if v is not None and not (1800 <= v <= date.today().year):
-            raise ValueError(f"{v} is not a plausible founding year")
-        return v
-
-    @field_validator("subsector")
-    @classmethod
-    def _subsector(cls, v: str) -> str:
-        if v and v not in SUBSECTORS:
-            raise ValueError(f"unknown subsector {v!r}; allowed: {', '.join(SUBSECTORS)}")
-        return v
-
-    @field_validator("niches")
-    @classmethod
-    def _niches(cls, v: str) -> str:
-        slugs = [s.strip() for s in v.split(";") if s.strip()]
-        unknown = [s for s in slugs if s not in NICHES]
-        if unknown:
-            raise ValueError(f"unknown niche {unknown[0]!r}; allowed: {', '.join(NICHES)}")
-        return ";".join(slugs)
-
-    @field_validator("confidence")
-    @classmethod
-    def _confidence(cls, v: str) -> str:
-        if v not in CONFIDENCE_LEVELS:
-            raise ValueError(f"{v!r} is not one of {', '.join(CONFIDENCE_LEVELS)}")
-        return v
-
-    @field_validator("location_precision")
-    @classmethod
-    def _precision(cls, v: str) -> str:
-        if v not in LOCATION_PRECISIONS:
-            raise ValueError(f"{v!r} is not one of {', '.join(LOCATION_PRECISIONS)}")
-        return v
+    location_precision: _one_of(LOCATION_PRECISIONS)
 
     @model_validator(mode="after")
     def _location(self) -> CompanyRow:
@@ -204,45 +210,17 @@ class CompanyRow(_Row):
 class LandmarkRow(_Row):
     """A row of landmarks.csv."""
 
-    id: str
-    name: str
-    kind: str
+    id: LandmarkId
+    name: Required
+    kind: _one_of(LANDMARK_KINDS)
     lat: float
     lon: float
     address: str = ""
     town: str = ""
-    status: str
+    status: _one_of(LANDMARK_STATUSES)
     description: str = ""
-    precision_m: int
+    precision_m: Annotated[int, AfterValidator(_positive)]
     source_urls: SourceUrls
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, v: str) -> str:
-        if not _LANDMARK_ID.match(v):
-            raise ValueError(f"{v!r} is not an id (lower-case letters, digits and underscores)")
-        return v
-
-    @field_validator("kind")
-    @classmethod
-    def _kind(cls, v: str) -> str:
-        if v not in LANDMARK_KINDS:
-            raise ValueError(f"unknown kind {v!r}; allowed: {', '.join(LANDMARK_KINDS)}")
-        return v
-
-    @field_validator("status")
-    @classmethod
-    def _status(cls, v: str) -> str:
-        if v not in LANDMARK_STATUSES:
-            raise ValueError(f"unknown status {v!r}; allowed: {', '.join(LANDMARK_STATUSES)}")
-        return v
-
-    @field_validator("precision_m")
-    @classmethod
-    def _precision(cls, v: int) -> int:
-        if v <= 0:
-            raise ValueError("precision_m must be a positive number of metres")
-        return v
 
     @model_validator(mode="after")
     def _point(self) -> LandmarkRow:
@@ -253,72 +231,36 @@ class LandmarkRow(_Row):
 class SectorFigureRow(_Row):
     """A row of sector_figures.csv: one published figure with its year and source."""
 
-    id: str
-    figure: str
-    value: str
+    id: Slug
+    figure: Required
+    value: Required
     unit: str = ""
     year_of_data: str = ""
-    source_url: str
+    source_url: HttpUrl
     quote_paraphrase: str = ""
-
-    @field_validator("id")
-    @classmethod
-    def _id(cls, v: str) -> str:
-        if not _SLUG.match(v):
-            raise ValueError(f"{v!r} is not a slug")
-        return v
-
-    @field_validator("value")
-    @classmethod
-    def _value(cls, v: str) -> str:
-        if not v:
-            raise ValueError("a published figure needs a value")
-        return v
-
-    @field_validator("source_url")
-    @classmethod
-    def _source(cls, v: str) -> str:
-        if not is_http_url(v):
-            raise ValueError(f"not a well-formed http(s) URL: {v!r}")
-        return v
 
 
 class SiteFactRow(_Row):
     """A row of site_facts.csv: one reported fact about a site, with its source."""
 
     site_id: str
-    topic: str
-    value: str
+    topic: Required
+    value: Required
     as_of: str = ""
-    source_name: str
+    source_name: Required
     source_urls: SourceUrls
-
-    @field_validator("topic", "value", "source_name")
-    @classmethod
-    def _required(cls, v: str) -> str:
-        if not v:
-            raise ValueError("required")
-        return v
 
 
 class SourceRow(_Row):
     """A row of sources.csv: where a data file comes from, under which licence, and when."""
 
-    file: str
-    title: str
-    origin: str
-    licence: str
+    file: Required
+    title: Required
+    origin: Required
+    licence: Required
     edition: str = ""
-    copied: str
-    url: str
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        for u in v.split():
-            if not is_http_url(u):
-                raise ValueError(f"not a well-formed http(s) URL: {u!r}")
-        return v
+    copied: Required
+    url: SourceUrls
 
 
 def validate_rows(

@@ -87,6 +87,18 @@ def _clear() -> None:
     set_filters(Filters())
 
 
+def _multiselect(param: str, options: FilterOptions) -> None:
+    labels = options.labels(param)
+    st.multiselect(
+        t(f"filters.{param}"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key=_WIDGET.format(param),
+        on_change=_on_change,
+        args=(options,),
+    )
+
+
 def filter_panel() -> Filters:
     """Render the panel in the sidebar and return the filters in force."""
     options = get_filter_options()
@@ -100,16 +112,8 @@ def filter_panel() -> Filters:
 
     with st.sidebar:
         st.header(t("filters.header"), divider="gray")
-        for param, label in (("niche", "filters.niche"), ("subsector", "filters.subsector")):
-            labels = options.labels(param)
-            st.multiselect(
-                t(label),
-                list(labels),
-                format_func=labels.__getitem__,
-                key=_WIDGET.format(param),
-                on_change=_on_change,
-                args=(options,),
-            )
+        for param in ("niche", "subsector"):
+            _multiselect(param, options)
         st.slider(
             t("filters.founded"),
             min_value=bounds[0],
@@ -121,16 +125,8 @@ def filter_panel() -> Filters:
         if filters.founded:
             unknown_years = int(get_dataset().companies["founded_year"].isna().sum())
             st.caption(t("filters.founded_excludes", n=unknown_years))
-        for param, label in (("canton", "filters.canton"), ("site", "filters.site")):
-            labels = options.labels(param)
-            st.multiselect(
-                t(label),
-                list(labels),
-                format_func=labels.__getitem__,
-                key=_WIDGET.format(param),
-                on_change=_on_change,
-                args=(options,),
-            )
+        for param in ("canton", "site"):
+            _multiselect(param, options)
         st.text_input(
             t("filters.search"),
             key=_WIDGET.format("q"),
