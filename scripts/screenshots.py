@@ -48,8 +48,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", default=ALL_PAGES)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--height", type=int, default=2200, help="viewport height in pixels")
     args = parser.parse_args()
-    for f in shoot(args.paths, args.out):
+    for f in shoot(args.paths, args.out, height=args.height):
         print(f)
 
 
