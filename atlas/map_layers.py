@@ -1,14 +1,14 @@
 """Data for the Map page's layers, with no Streamlit and no pydeck: plain rows and GeoJSON.
 
-Every pickable layer carries the same tooltip fields (TOOLTIP_FIELDS), HTML-escaped here,
-because pydeck inserts the tooltip template into the page as HTML. Nothing here invents a
+Every pickable layer carries the same tooltip fields (TOOLTIP_FIELDS) as plain text: Streamlit's
+deck.gl chart HTML-escapes every value it puts into the tooltip template (1.67), so escaping
+here as well showed `&lt;`, `&#x27;` and `&amp;` to users. Nothing here invents a
 position: companies sharing a site are drawn spread inside that site's uncertainty circle
 and say so; companies known only by their commune are counted per commune (choropleth).
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -64,16 +64,16 @@ POINT_LIMIT = 2000
 _GEOD = Geod(ellps="WGS84")
 
 
-def esc(value: object) -> str:
-    """Text made safe for the tooltip's HTML (blank for missing values)."""
+def plain(value: object) -> str:
+    """A tooltip value as plain text (blank for missing values); the chart escapes it for HTML."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=True)
+    return str(value)
 
 
 def tooltip_row(title: object, kind: object, detail: object, where: object) -> dict[str, str]:
-    """The tooltip fields every pickable layer carries, escaped."""
-    return dict(zip(TOOLTIP_FIELDS, (esc(title), esc(kind), esc(detail), esc(where)), strict=True))
+    """The tooltip fields every pickable layer carries, as plain text (escaped by the chart)."""
+    return dict(zip(TOOLTIP_FIELDS, (plain(title), plain(kind), plain(detail), plain(where)), strict=True))
 
 
 # ---------------------------------------------------------------------------------------------
