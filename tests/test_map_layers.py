@@ -6,6 +6,7 @@ haversine, never from the code under test.
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import math
@@ -224,41 +225,72 @@ def test_above_point_limit_every_site_is_clustered(dataset):
 
 
 # ---------------------------------------------------------------------------------------------
-# Tooltips: escaped, the same fields on every pickable layer
+# Tooltips: plain text escaped once (by the chart), the same fields on every pickable layer
 # ---------------------------------------------------------------------------------------------
+
+
+def chart_tooltip_html(row: dict) -> str:
+    """The tooltip HTML as Streamlit 1.67's deck.gl chart builds it: each {field} value HTML-escaped.
+
+    (DeckGlJsonChart escapes & < > " ' in every value it interpolates into tooltip["html"];
+    tests/test_browser_map.py checks the real thing in chromium.)
+    """
+    out = ml.TOOLTIP_HTML
+    for field in re.findall(r"\{(.*?)\}", ml.TOOLTIP_HTML):
+        value = html.escape(str(row[field]), quote=True)
+        out = out.replace("{" + field + "}", value, 1)
+    return out
 
 
 def test_tooltip_template_uses_exactly_the_tooltip_fields():
     assert tooltip_placeholders() == set(ml.TOOLTIP_FIELDS)
 
 
-def test_hostile_company_name_is_escaped(dataset):
-    hostile = synthetic_companies(dataset, 1).assign(name=HOSTILE_NAME, town="<b>Esch</b>")
+def test_hostile_company_name_is_kept_as_text_and_escaped_once(dataset):
+    hostile = synthetic_companies(dataset, 1).assign(name=HOSTILE_NAME, town="<b>Esch</b> & Co")
     (point,) = ml.company_rows(hostile, dataset.landmarks, "niche").points
-    assert point["tt_title"] == ESCAPED_HOSTILE
-    assert point["tt_detail"] == "&lt;b&gt;Esch&lt;/b&gt;"
-    assert "<" not in "".join(point[f] for f in ml.TOOLTIP_FIELDS)
+    # plain text in the data: pre-escaping here would show "&lt;img" to users (the chart escapes again)
+    assert point["tt_title"] == HOSTILE_NAME
+    assert point["tt_detail"] == "<b>Esch</b> & Co"
+    rendered = chart_tooltip_html(point)
+    assert f"<b>{ESCAPED_HOSTILE}</b>" in rendered
+    assert "&lt;b&gt;Esch&lt;/b&gt; &amp; Co" in rendered
+    assert "<img" not in rendered and "&amp;lt;" not in rendered
 
 
-def test_hostile_name_in_a_cluster_tooltip_is_escaped(dataset):
+def test_hostile_name_in_a_cluster_tooltip(dataset):
     crowded = synthetic_companies(dataset, ml.SPREAD_LIMIT + 1).assign(name=HOSTILE_NAME)
     (cluster,) = ml.company_rows(crowded, dataset.landmarks, "niche").points
-    assert ESCAPED_HOSTILE in cluster["tt_detail"]
-    assert "<img" not in cluster["tt_detail"]
+    assert HOSTILE_NAME in cluster["tt_detail"]
+    rendered = chart_tooltip_html(cluster)
+    assert ESCAPED_HOSTILE in rendered
+    assert "<img" not in rendered and "&amp;lt;" not in rendered
 
 
-def test_hostile_site_and_commune_names_are_escaped(dataset):
+def test_hostile_site_and_commune_names_are_kept_as_text(dataset):
     landmarks = dataset.landmarks.copy()
-    landmarks.loc[landmarks["id"] == "chl", ["name", "address"]] = [HOSTILE_NAME, '"quoted" & <b>']
+    landmarks.loc[landmarks["id"] == "chl", ["name", "address"]] = [HOSTILE_NAME, "\"quoted\" & 'single' <b>"]
     row = next(r for r in ml.site_rows(landmarks) if r["id"] == "chl")
-    assert row["tt_title"] == ESCAPED_HOSTILE
-    assert row["tt_detail"] == "&quot;quoted&quot; &amp; &lt;b&gt;"
+    assert row["tt_title"] == HOSTILE_NAME
+    assert row["tt_detail"] == "\"quoted\" & 'single' <b>"
+    assert "&quot;quoted&quot; &amp; &#x27;single&#x27; &lt;b&gt;" in chart_tooltip_html(row)
     base = {"type": "FeatureCollection", "features": [dict(COMMUNES_JSON["features"][0])]}
     base["features"][0] = {**base["features"][0], "properties": {"COMMUNE": HOSTILE_NAME, "CANTON": "<i>c</i>"}}
     (feature,) = ml.choropleth_geojson(base, {HOSTILE_NAME: 2})["features"]
-    assert feature["properties"]["tt_title"] == ESCAPED_HOSTILE
-    assert "<i>" not in feature["properties"]["tt_kind"]
+    assert feature["properties"]["tt_title"] == HOSTILE_NAME
+    assert "Commune, canton &lt;i&gt;c&lt;/i&gt;" in chart_tooltip_html(feature["properties"])
     assert feature["properties"]["count"] == 2
+
+
+def test_real_tooltips_hold_no_html_entities(dataset):
+    """Addresses like "ZARE 'A Sommet'" must not reach users as "ZARE &#x27;A Sommet&#x27;"."""
+    rows = ml.site_rows(dataset.landmarks) + ml.company_rows(dataset.companies, dataset.landmarks, "niche").points
+    for row in rows:
+        for field in ml.TOOLTIP_FIELDS:
+            assert not re.search(r"&(#x?[0-9a-f]+|[a-z]+);", row[field], re.I), (row.get("id"), row[field])
+    heal = next(r for r in rows if r.get("id") == "heal_campus")
+    address = LANDMARKS.set_index("id").loc["heal_campus", "address"]
+    assert heal["tt_detail"] == address
 
 
 def test_every_pickable_layer_has_exactly_the_tooltip_fields(dataset):
