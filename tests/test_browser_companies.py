@@ -34,6 +34,7 @@ def count_text(shown: int, total: int) -> str:
 def start(page, url: str, path: str, expect_text: str) -> None:
     """Open the app's root first (a deep link as first session can show 'Page not found'), then `path`."""
     open_app(page, f"{url}/", t("page.overview.title"))
+    page.wait_for_load_state("networkidle")  # leaving with requests in flight aborts them (failed requests)
     open_app(page, f"{url}{path}", expect_text)
 
 
