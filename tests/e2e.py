@@ -106,12 +106,19 @@ class PageProblems:
         """Collect problems from a Playwright page."""
         page.on("console", self._console)
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
-        page.on("requestfailed", lambda r: self._failed(r.url, r.failure))
+        page.on("requestfailed", self._request_failed)
         page.on("response", lambda r: self._failed(r.url, r.status) if r.status >= 400 else None)
 
     def _console(self, message) -> None:
         if message.type == "error" and not _benign(message.location.get("url", "")):
             self.console_errors.append(f"{message.text} at {message.location.get('url', '')}")
+
+    def _request_failed(self, request) -> None:
+        # A navigation cancels the previous page's same-origin requests (net::ERR_ABORTED); that is
+        # not a missing resource. Anything off-origin, or failing otherwise, counts.
+        same_origin = request.url.startswith(("http://127.0.0.1:", "http://localhost:"))
+        if not (same_origin and request.failure == "net::ERR_ABORTED"):
+            self._failed(request.url, request.failure)
 
     def _failed(self, url: str, why) -> None:
         if not _benign(url):
