@@ -22,6 +22,7 @@ from tests.conftest import DATA, HOSTILE_NAME
 from tests.e2e import open_app
 
 pytestmark = pytest.mark.browser
+PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
 
 CHART = '[data-testid="stDeckGlJsonChart"]'
 TOOLTIP = ".deck-tooltip"
@@ -64,20 +65,28 @@ def spiral(x: float, y: float, reach: int = 24, step: int = 4):
 
 
 def hover_until(page, x: float, y: float, wanted: str) -> str:
-    """Hover around (x, y) until the deck tooltip contains `wanted`; return the tooltip's text."""
+    """Hover around (x, y) until the deck tooltip contains `wanted`; return the tooltip's text.
+
+    The projected point gets a few seconds (picking is slow on a busy machine), the others a moment.
+    """
     box = page.locator(CHART).bounding_box()
     seen = []
-    for px, py in spiral(x, y):
+    for i, (px, py) in enumerate(spiral(x, y)):
         if not (box["x"] < px < box["x"] + box["width"] and box["y"] < py < box["y"] + box["height"]):
             continue
         page.mouse.move(px, py)
-        page.wait_for_timeout(120)
-        tip = page.locator(TOOLTIP)
-        if tip.count() and tip.first.is_visible():
-            text = tip.first.text_content() or ""
-            if wanted in text:
-                return text
-            seen.append(text[:60])
+        try:
+            page.wait_for_function(
+                """w => { const t = document.querySelector('.deck-tooltip');
+                          return t && t.style.display !== 'none' && t.textContent.includes(w); }""",
+                arg=wanted,
+                timeout=3000 if i == 0 else 250,
+            )
+            return page.locator(TOOLTIP).first.text_content() or ""
+        except PlaywrightTimeout:
+            tip = page.locator(TOOLTIP)
+            if tip.count():
+                seen.append((tip.first.text_content() or "")[:60])
     raise AssertionError(f"no tooltip with {wanted!r} around ({x:.0f}, {y:.0f}); saw {sorted(set(seen))}")
 
 
