@@ -179,12 +179,16 @@ def test_a_lone_company_stays_on_its_site(dataset):
 
 
 def test_companies_coloured_by_niche_and_subsector(dataset):
-    shown = dataset.companies[dataset.companies["id"].isin(["viewmind", "ittm-solutions", "atera"])]
-    by_niche = {p["id"]: tuple(p["fill"]) for p in ml.company_rows(shown, dataset.landmarks, "niche").points}
-    # viewmind has two niches, ittm one (digital-health), atera none: three different colours
-    assert len(set(by_niche.values())) == 3, by_niche
-    by_sub = {p["id"]: tuple(p["fill"]) for p in ml.company_rows(shown, dataset.landmarks, "subsector").points}
-    assert set(by_sub) == set(by_niche)
+    located = RAW[RAW["location_precision"] == "site"]
+    for color_by, key in (("niche", "niches"), ("subsector", "subsector")):
+        fill = {
+            p["id"]: tuple(p["fill"]) for p in ml.company_rows(dataset.companies, dataset.landmarks, color_by).points
+        }
+        category = dict(zip(located["id"], located[key], strict=True))
+        assert len(set(category.values())) >= 3, f"the data has several {key}"
+        for a, b in itertools.combinations(category, 2):
+            same_colour = fill[a] == fill[b]
+            assert same_colour == (category[a] == category[b]), (color_by, a, category[a], b, category[b])
 
 
 def test_up_to_spread_limit_companies_are_drawn_one_by_one(dataset):
