@@ -49,7 +49,7 @@ def _page_rows(table: pd.DataFrame, view_key: str) -> pd.DataFrame:
 
 def directory(companies: pd.DataFrame, view_key: str) -> None:
     """The companies as a table sorted by name (paged above PAGE_SIZE rows); selecting a row opens its card."""
-    rows = _page_rows(directory_table(companies), view_key)
+    rows = directory_table(_page_rows(companies, view_key))  # build the display table for one page only
     ids = rows["id"].tolist()
     key = f"directory_{view_key}_{st.session_state.get(f'page_{view_key}', 1)}"
     opened = open_company_id()
