@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +25,7 @@ import pandas as pd  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from atlas.vocabulary import NICHES, SUBSECTORS  # noqa: E402
+from bench.common import niche_latency  # noqa: E402
 from tests.conftest import add_synthetic_companies, copy_data_dir, synthetic_company  # noqa: E402
 from tests.e2e import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, open_app  # noqa: E402
 
@@ -103,30 +103,8 @@ def warm(url: str, path: str, expect_text: str) -> float:
 
 def measure(url: str, watch_text: str, n: int) -> dict:
     """interaction_latency.py on the 'Niche' multiselect (remove / re-add 'Digital health')."""
-    cmd = [
-        sys.executable,
-        str(BENCH / "interaction_latency.py"),
-        url,
-        "--widget",
-        "multiselect",
-        "--label",
-        "Niche",
-        "--option",
-        NICHE_LABEL,
-        "--watch-text",
-        watch_text,
-        "--n",
-        str(n),
-        "--warmup",
-        "--timeout",
-        "60",
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=200, cwd=REPO)
-    lines = proc.stdout.strip().splitlines()
-    if not lines:
-        raise RuntimeError(f"interaction_latency.py printed nothing: {proc.stderr[-2000:]}")
-    result = json.loads(lines[-1])
-    if not result["ok"]:
+    result = niche_latency(url, watch_text, n, option=NICHE_LABEL)
+    if not result.get("ok"):
         raise RuntimeError(f"interaction_latency.py failed on {url}: {result.get('error')} {result.get('exceptions')}")
     return result
 

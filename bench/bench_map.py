@@ -25,7 +25,6 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +36,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
 from bench import e2e_probe  # noqa: E402
+from bench.common import niche_latency  # noqa: E402
 from tests.e2e import StreamlitServer  # noqa: E402
 
 RUNS = 5
@@ -148,27 +148,7 @@ def first_render(browser, app: StreamlitServer, minimal: StreamlitServer, minima
 
 def latency(url: str, watch_text: str, n: int = 6) -> dict:
     """bench/interaction_latency.py: remove and re-add the Niche option "Digital health", n times."""
-    cmd = [
-        sys.executable,
-        str(BENCH / "interaction_latency.py"),
-        url,
-        "--widget",
-        "multiselect",
-        "--label",
-        "Niche",
-        "--option",
-        "Digital health",
-        "--watch-text",
-        watch_text,
-        "--n",
-        str(n),
-        "--warmup",
-        "--timeout",
-        "60",
-    ]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180, cwd=REPO)
-    lines = proc.stdout.strip().splitlines()
-    result = json.loads(lines[-1]) if lines else {"ok": False, "error": proc.stderr[-500:]}
+    result = niche_latency(url, watch_text, n, timeout_s=180)
     return {
         "ok": result.get("ok", False),
         "page_ms": (result.get("page_ms") or {}).get("median"),

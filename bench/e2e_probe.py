@@ -63,19 +63,13 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DONE_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.e2e import CHROMIUM_ARGS, DONE_SELECTOR
+
 DEFAULT_IGNORE = r"/[^/?#]+/_stcore/(health|host-config)(\?|$)"
 # Sums main-thread long tasks (>50 ms) so a frozen UI (e.g. parsing a huge deck.gl JSON) shows up.
 LONGTASK_INIT = """

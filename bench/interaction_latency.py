@@ -44,19 +44,12 @@ import os
 import statistics
 import sys
 import time
+from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DONE_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.e2e import CHROMIUM_ARGS, DONE_SELECTOR
 
 # In-page recorder: arm(text, wantPresent) -> records first input event time, the time the
 # text condition becomes true, and the time Streamlit is done after that.
