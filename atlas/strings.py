@@ -11,7 +11,6 @@ LANGUAGE = "en"
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "app.title": "Luxembourg HealthTech Atlas",
-        "app.tagline": "Luxembourg's health-technology landscape, from public sources.",
         # Pages: navigation title and one-line purpose
         "page.overview.title": "Overview",
         "page.overview.purpose": "What Luxembourg's healthtech sector looks like, in published figures and in our data.",
@@ -97,7 +96,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "map.no_niche": "No niche",
         "map.ring_label": "{km} km",
         "map.what_company": "Company",
-        "map.controls": "Map settings",
         "map.view": "View",
         "map.view.country": "Whole country",
         "map.view.south": "South (Esch / Belval)",
@@ -200,7 +198,6 @@ STRINGS: dict[str, dict[str, str]] = {
             "clean offline view and exports for their decks."
         ),
         "overview.kpi_header": "In this dataset",
-        "overview.kpi_caption": "Computed from the dataset of {n} companies with public sources.",
         "overview.kpi_companies": "Companies with public sources",
         "overview.kpi_companies_help": "Of about {official} in the official 2025 mapping; the others have no public record we could source.",
         "overview.kpi_known_year": "Founding year known",
@@ -282,7 +279,6 @@ STRINGS: dict[str, dict[str, str]] = {
             "and the City of Sciences at Belval, in the south around Esch-sur-Alzette."
         ),
         "sites.other_places": "Research institutes, hospitals, incubators and infrastructure",
-        "sites.status": "Status",
         "sites.location": "Location",
         "sites.address": "Address",
         "sites.facts": "What the sources report",
