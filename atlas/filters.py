@@ -15,7 +15,7 @@ import pandas as pd
 
 from atlas.strings import t
 from atlas.text import fold, slugify
-from atlas.vocabulary import NICHES, SUBSECTORS
+from atlas.vocabulary import LOCATION_PRECISIONS, NICHES, SUBSECTORS
 
 MULTI_PARAMS = ("niche", "subsector", "canton", "site")
 FILTER_PARAMS = (*MULTI_PARAMS, "q", "founded")
@@ -138,3 +138,15 @@ def apply_filters(companies: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.q:
         mask &= companies["search_key"].str.contains(fold(filters.q), regex=False)
     return companies[mask]
+
+
+def parse_location(value: str | None) -> tuple[str | None, list[str]]:
+    """The `location` page parameter (site, commune or unknown); anything else is ignored with a note."""
+    if value is None or value in LOCATION_PRECISIONS:
+        return value, []
+    return None, [t("url.unknown_value", param="location", value=value)]
+
+
+def by_location(companies: pd.DataFrame, precision: str | None) -> pd.DataFrame:
+    """The companies placed with `precision` (all of them when None)."""
+    return companies if precision is None else companies[companies["location_precision"] == precision]

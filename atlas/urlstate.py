@@ -12,7 +12,7 @@ from atlas.filters import FILTER_PARAMS
 
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "map": ("view", "layers", "near", "radius", "color", "company"),
-    "companies": ("company",),
+    "companies": ("company", "location"),
 }
 
 KNOWN_PARAMS = frozenset(FILTER_PARAMS).union(*PAGE_PARAMS.values())

@@ -395,7 +395,7 @@ def location_notes(shown: pd.DataFrame, companies_link_params: Mapping) -> None:
             "pages/companies.py",
             label=t("map.unknown_link"),
             icon=":material/table:",
-            query_params=dict(companies_link_params),
+            query_params={**companies_link_params, "location": "unknown"},
         )
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from atlas.aggregation import empty_filter_values
 from atlas.export import about_rows, filter_rows
-from atlas.filters import apply_filters, filter_params
+from atlas.filters import apply_filters, by_location, filter_params, parse_location
 from atlas.strings import t
 from atlas.text import escape_markdown
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
@@ -22,8 +22,13 @@ dataset = get_dataset()
 options = get_filter_options()
 filters = filter_panel()
 companies = dataset.companies
-shown = apply_filters(companies, filters)
-params = filter_params(filters)
+location, notes = parse_location(st.query_params.get("location"))
+shown = by_location(apply_filters(companies, filters), location)
+params = filter_params(filters) | ({"location": location} if location else {})
+for note in notes:
+    st.info(escape_markdown(note), icon=":material/link_off:")
+if location:
+    st.info(t(f"companies.location_{location}"), icon=":material/location_off:")
 count_sentence(len(shown), len(companies))
 
 if shown.empty:

@@ -135,3 +135,17 @@ def test_overview_kpis_and_published_figures():
 
 def test_overview_has_no_filter_panel():
     assert not open_page("pages/overview.py").sidebar.multiselect
+
+
+@pytest.mark.parametrize("precision", ["unknown", "commune", "site"])
+def test_location_link_lists_exactly_those_companies(precision):
+    at = open_page("pages/companies.py", location=precision)
+    expected = RAW["location_precision"] == precision
+    assert sorted(at.dataframe[0].value["name"]) == sorted(RAW.loc[expected, "name"])
+    assert f"{expected.sum()} of {len(RAW)} companies" in " ".join(m.value for m in at.markdown)
+
+
+def test_unknown_location_value_is_ignored_with_a_note():
+    at = open_page("pages/companies.py", location="moon")
+    assert "moon" in plain(" ".join(i.value for i in at.info))
+    assert len(at.dataframe[0].value) == len(RAW)

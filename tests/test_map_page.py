@@ -206,3 +206,12 @@ def test_proximity_table_lists_the_house_of_biohealth_companies(default_map):
     assert set(at_hobh) <= names
     distances = list(table.iloc[:, 2])
     assert distances == sorted(distances)
+
+
+def test_unknown_location_note_links_to_exactly_those_companies():
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["niche"] = ["digital-health"]
+    at.run()
+    at.switch_page("pages/map.py").run()
+    [link] = [link for link in at.get("page_link") if link.proto.page == "companies"]
+    assert link.proto.query_string == "niche=digital-health&location=unknown"
