@@ -88,7 +88,7 @@ def map_settings(dataset: Dataset) -> ml.MapSettings:
 
 def top_controls() -> bool:
     """View, colouring, layer toggles and the online basemap switch; returns whether tiles are on."""
-    cols = st.columns([2, 1.3, 2.6, 1.2], vertical_alignment="bottom")
+    cols = st.columns([3, 2], vertical_alignment="bottom")
     cols[0].radio(
         t("map.view"),
         list(ml.VIEWS),
@@ -105,6 +105,7 @@ def top_controls() -> bool:
         horizontal=True,
         on_change=_on_change,
     )
+    cols += st.columns([3, 2], vertical_alignment="bottom")
     cols[2].pills(
         t("map.layers"),
         ml.LAYERS,
