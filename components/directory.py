@@ -63,18 +63,18 @@ def directory(companies: pd.DataFrame, view_key: str) -> None:
         placeholder=t("value.unknown"),
         column_order=["name", "website", "niches", "subsector", "founded", "town", "canton", "site", "confidence"],
         column_config={
-            "name": st.column_config.TextColumn(t("companies.col.name"), pinned=True),
+            "name": st.column_config.TextColumn(t("companies.col.name"), pinned=True, width=230),
             "website": st.column_config.LinkColumn(
-                t("companies.col.website"), display_text=r"https?://(?:www\.)?([^/]+)"
+                t("companies.col.website"), display_text=r"https?://(?:www\.)?([^/]+)", width=140
             ),
             "niches": st.column_config.MultiselectColumn(
-                t("companies.col.niches"), options=list(NICHES), format_func=niche_label, color="auto"
+                t("companies.col.niches"), options=list(NICHES), format_func=niche_label, color="auto", width=230
             ),
-            "subsector": st.column_config.TextColumn(t("companies.col.subsector")),
+            "subsector": st.column_config.TextColumn(t("companies.col.subsector"), width=170),
             "founded": st.column_config.NumberColumn(t("companies.col.founded"), format="%d"),
             "town": st.column_config.TextColumn(t("companies.col.town")),
             "canton": st.column_config.TextColumn(t("companies.col.canton")),
-            "site": st.column_config.TextColumn(t("companies.col.site")),
+            "site": st.column_config.TextColumn(t("companies.col.site"), width=150),
             "confidence": st.column_config.TextColumn(
                 t("companies.col.confidence"), help=t("companies.col.confidence_help")
             ),
