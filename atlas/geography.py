@@ -12,6 +12,7 @@ Rules (the only place they live):
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from pyproj import Geod
 
@@ -42,7 +43,7 @@ SITE_LANDMARKS: dict[str, str] = {
     "House of BioHealth": "house_of_biohealth",
 }
 
-_GEOD = Geod(ellps="WGS84")
+GEOD = Geod(ellps="WGS84")  # the one ellipsoid every distance and offset uses
 
 
 def commune_for_town(town: str, communes: set[str]) -> str:
@@ -89,7 +90,10 @@ def place_companies(companies: pd.DataFrame, landmarks: pd.DataFrame, communes: 
     return out.assign(**pd.DataFrame(placed, index=out.index))
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Geodesic distance on the WGS84 ellipsoid, in kilometres."""
-    _, _, metres = _GEOD.inv(lon1, lat1, lon2, lat2)
-    return metres / 1000.0
+def distances_km(lat: float, lon: float, lats: pd.Series, lons: pd.Series) -> np.ndarray:
+    """Geodesic distances (WGS84) from one point to many, in kilometres."""
+    n = len(lats)
+    if n == 0:
+        return np.zeros(0)
+    _, _, metres = GEOD.inv(np.full(n, lon), np.full(n, lat), lons.to_numpy(float), lats.to_numpy(float))
+    return np.asarray(metres) / 1000.0

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 import geopandas as gpd
 import pandas as pd
 import shapely
-from pyproj import Geod
 
+from atlas.geography import GEOD
 from atlas.palette import GREY, OKABE_ITO
 from atlas.presentation import precision_text
 from atlas.strings import t
@@ -60,8 +60,6 @@ SITE_SPREAD_M = 220
 # above POINT_LIMIT located companies in total, every site does (the payload stays small).
 SPREAD_LIMIT = 60
 POINT_LIMIT = 2000
-
-_GEOD = Geod(ellps="WGS84")
 
 
 def plain(value: object) -> str:
@@ -155,7 +153,7 @@ def map_params(settings: MapSettings) -> dict[str, str]:
 
 def offset_point(lat: float, lon: float, bearing_deg: float, metres: float) -> tuple[float, float]:
     """The point `metres` away from (lat, lon) along `bearing_deg` (geodesic), as (lat, lon)."""
-    lon2, lat2, _ = _GEOD.fwd(lon, lat, bearing_deg, metres)
+    lon2, lat2, _ = GEOD.fwd(lon, lat, bearing_deg, metres)
     return float(lat2), float(lon2)
 
 
@@ -168,7 +166,7 @@ def spread(lat: float, lon: float, n: int, metres: float) -> list[tuple[float, f
 
 def ring_path(lat: float, lon: float, radius_km: float, segments: int = 96) -> list[list[float]]:
     """A closed geodesic circle of `radius_km` around a point, as [lon, lat] vertices."""
-    lons, lats, _ = _GEOD.fwd(
+    lons, lats, _ = GEOD.fwd(
         [lon] * segments,
         [lat] * segments,
         [360.0 * i / segments for i in range(segments)],

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from atlas.validation import is_http_url
-from atlas.vocabulary import niche_label, subsector_label
+from atlas.vocabulary import niche_label
 
 
 def is_blank(value: object) -> bool:
@@ -60,8 +60,3 @@ def location_summary(company: Mapping, landmarks: pd.DataFrame) -> str:
     if not is_blank(company.get("site")):
         return f"{company['site']} (position unknown)"
     return "Unknown"
-
-
-def subsector_text(slug: str) -> str:
-    """Subsector label, 'Unknown' when blank."""
-    return subsector_label(slug)

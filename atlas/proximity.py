@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
-from pyproj import Geod
 
+from atlas.geography import distances_km
 from atlas.presentation import precision_text
 from atlas.strings import t
 
-_GEOD = Geod(ellps="WGS84")
 PROXIMITY_COLUMNS = ("name", "what", "distance_km", "precision", "id")
-
-
-def distances_km(lat: float, lon: float, lats: pd.Series, lons: pd.Series) -> np.ndarray:
-    """Geodesic distances (WGS84) from one point to many, in kilometres."""
-    n = len(lats)
-    if n == 0:
-        return np.zeros(0)
-    _, _, metres = _GEOD.inv(np.full(n, lon), np.full(n, lat), lons.to_numpy(float), lats.to_numpy(float))
-    return np.asarray(metres) / 1000.0
 
 
 def within(site: Mapping, landmarks: pd.DataFrame, companies: pd.DataFrame, radius_km: float) -> pd.DataFrame:

@@ -12,12 +12,12 @@ from atlas.presentation import (
     niche_labels,
     or_unknown,
     source_links,
-    subsector_text,
     website_url,
 )
 from atlas.strings import t
 from atlas.text import escape_markdown as md
 from atlas.text import markdown_link
+from atlas.vocabulary import subsector_label
 
 COMPANY_PARAM = "company"  # the URL parameter naming the company whose card is open
 
@@ -32,7 +32,7 @@ def company_card(company: Mapping, landmarks: pd.DataFrame, *, link_to: str | No
             " ".join(f":violet-badge[{md(n)}]" for n in niches) if niches else f"{t('card.niches')}: {t('value.none')}"
         )
         facts = {
-            t("card.subsector"): subsector_text(company["subsector"]),
+            t("card.subsector"): subsector_label(company["subsector"]),
             t("card.founded"): or_unknown(company["founded_year"]),
             t("card.site"): or_unknown(company["site"], t("value.none")),
             t("card.town"): or_unknown(company["town"]),

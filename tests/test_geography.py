@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from atlas.geography import LOCALITY_COMMUNES, canton_of_commune, commune_for_town, distance_km, place_companies
+from atlas.geography import LOCALITY_COMMUNES, canton_of_commune, commune_for_town, distances_km, place_companies
 
 
 @pytest.fixture(scope="module")
@@ -68,5 +68,8 @@ def test_placement_rules(dataset):
 
 def test_distance_known_value():
     # Luxembourg station to Belval-Université station; a haversine estimate by hand gives ~17.5 km.
-    assert distance_km(49.599444, 6.134167, 49.499444, 5.946389) == pytest.approx(17.4, abs=0.3)
-    assert distance_km(49.5, 6.0, 49.5, 6.0) == 0
+    [to_belval, to_itself] = distances_km(
+        49.599444, 6.134167, pd.Series([49.499444, 49.599444]), pd.Series([5.946389, 6.134167])
+    )
+    assert to_belval == pytest.approx(17.4, abs=0.3)
+    assert to_itself == 0
