@@ -30,6 +30,10 @@ LOCALITY_COMMUNES: dict[str, tuple[str, str]] = {
         "Sandweiler",
         "Findel is a locality of Sandweiler; the airport straddles Sandweiler and Niederanven.",
     ),
+    "Beiler": (
+        "Weiswampach",
+        "Beiler is a locality of the commune of Weiswampach (Probiotic Group's head office).",
+    ),
     "Hosingen": (
         "Parc Hosingen",
         "Hosingen merged with Consthum and Hoscheid into Parc Hosingen in 2012.",

@@ -27,14 +27,14 @@ def test_page_renders_cleanly(server, page, path, key):
 
 def test_deep_link_reproduces_filter_and_count(server, page):
     open_app(page, f"{server.url}/", t("page.overview.title"))
-    open_app(page, f"{server.url}/companies?niche=neurodegenerative-diseases", "4 of 51 companies")
+    open_app(page, f"{server.url}/companies?niche=neurodegenerative-diseases", "4 of 52 companies")
     page.get_by_role("button", name="Remove Neurodegenerative diseases").wait_for()
     page.problems.assert_clean()
 
 
 def test_filters_survive_page_switch(server, page):
-    open_app(page, f"{server.url}/companies?niche=neurodegenerative-diseases", "4 of 51 companies")
+    open_app(page, f"{server.url}/companies?niche=neurodegenerative-diseases", "4 of 52 companies")
     page.get_by_role("link", name=t("page.insights.title")).first.click()
-    page.get_by_text("4 of 51 companies").wait_for()
+    page.get_by_text("4 of 52 companies").wait_for()
     assert "niche=neurodegenerative-diseases" in page.url
     page.problems.assert_clean()

@@ -25,4 +25,4 @@ def test_bundled_data_is_reproducible(tmp_path):
     dataset = build(DEFAULT_SHARED, tmp_path)
     for name in (COMPANIES_FILE, LANDMARKS_FILE, COMMUNES_FILE, SECTOR_FIGURES_FILE):
         assert filecmp.cmp(tmp_path / name, DATA / name, shallow=False), f"data/{name} differs from a fresh build"
-    assert len(dataset.companies) == 51
+    assert len(dataset.companies) == 52

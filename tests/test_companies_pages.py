@@ -130,7 +130,7 @@ def test_overview_kpis_and_published_figures():
     assert metrics["Niches covered"] == "3 / 4"
     published = {m.value for m in at.metric}
     assert {"131", "136", "130", "≈1,600", "2,500", "36%", "50%"} <= published
-    assert "51 of the ~130 companies" in " ".join(m.value for m in at.markdown)
+    assert "52 of the ~130 companies" in " ".join(m.value for m in at.markdown)
 
 
 def test_overview_has_no_filter_panel():

@@ -52,7 +52,7 @@ def test_csv_has_the_filtered_rows_and_the_filters(dataset):
     data = to_csv(shown, about(dataset, filters, shown))
     text = data.decode("utf-8-sig")
     first_line = text.splitlines()[0]
-    assert "Neurodegenerative diseases" in first_line and "4 of 51 companies" in first_line
+    assert "Neurodegenerative diseases" in first_line and "4 of 52 companies" in first_line
     table = pd.read_csv(io.BytesIO(data), skiprows=1, encoding="utf-8-sig", dtype=str)
     assert sorted(table["Name"]) == ["AxoGlia Therapeutics", "Myelin-H", "OrganoTherapeutics", "ViewMind"]
     assert table["Sources"].str.startswith("http").all()

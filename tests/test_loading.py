@@ -10,7 +10,7 @@ from tests.conftest import DATA, add_synthetic_companies, copy_data_dir, synthet
 
 
 def test_bundled_data_loads(dataset):
-    assert len(dataset.companies) == 51
+    assert len(dataset.companies) == 52
     assert dataset.companies["id"].is_unique
     assert {"heal_campus", "house_of_biohealth", "sudspidol", "city_of_sciences"} <= set(dataset.landmarks["id"])
     assert len(dataset.communes) == 100
@@ -81,14 +81,14 @@ def test_unknown_niche_names_row_and_column(broken):
 def test_duplicate_id(broken):
     add_synthetic_companies(broken, [synthetic_company("doctena", "Synthetic duplicate")])
     [problem] = problems_of(broken)
-    assert problem.column == "id" and problem.row == 52 and "duplicate" in problem.message
+    assert problem.column == "id" and problem.row == 53 and "duplicate" in problem.message
 
 
 def test_coordinates_outside_luxembourg(broken):
     add_synthetic_companies(broken, [synthetic_company("synthetic-paris", "Synthetic Paris", lat="48.85", lon="2.35")])
     messages = {(p.row, p.column): p.message for p in problems_of(broken)}
     assert any("outside Luxembourg" in m for m in messages.values())
-    assert all(row == 52 for row, _ in messages)
+    assert all(row == 53 for row, _ in messages)
 
 
 def test_bad_founding_year_and_url(broken):

@@ -333,14 +333,14 @@ def expected_commune_counts() -> dict[str, int]:
 
 def test_commune_counts_match_the_commune_level_companies(dataset):
     expected = expected_commune_counts()
-    assert sum(expected.values()) == 17
+    assert sum(expected.values()) == 19
     out = ml.commune_counts(dataset.companies, dataset.communes)
     got = dict(zip(out["COMMUNE"], out["count"], strict=True))
     assert len(got) == len(COMMUNES_JSON["features"])
     for name in got:
         assert got[name] == expected.get(name, 0), name
     assert set(expected) <= set(got), "every commune of a company is on the map"
-    assert int(out["count"].sum()) == 17
+    assert int(out["count"].sum()) == 19
 
 
 def test_commune_counts_follow_a_filtered_frame(dataset):

@@ -92,7 +92,7 @@ def test_all_site_level_companies_are_drawn_without_filters(default_map):
     points = layers(default_map)["companies"]["data"]
     expected = RAW[RAW["location_precision"] == "site"]
     assert sorted(p["id"] for p in points) == sorted(expected["id"])
-    assert "**51 of 51 companies**" in [m.value for m in default_map.markdown]
+    assert "**52 of 52 companies**" in [m.value for m in default_map.markdown]
 
 
 def test_company_markers_for_a_niche_deep_link_equal_the_filtered_data(digital_health_map):

@@ -47,7 +47,7 @@ def test_location_summary(dataset):
 def test_completeness_counts(dataset):
     table = completeness(dataset.companies).set_index("field")
     assert table.loc["description", "share"] == 1.0
-    assert table.loc["founded_year", "known"] == dataset.companies["founded_year"].notna().sum() == 16
+    assert table.loc["founded_year", "known"] == dataset.companies["founded_year"].notna().sum() == 17
 
 
 def test_published_figure(dataset):
