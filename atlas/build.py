@@ -44,9 +44,9 @@ def build_companies(research: pd.DataFrame, landmarks: pd.DataFrame, communes) -
     rows["id"] = rows["name"].map(slugify)
     rows["subsector"] = rows["subsector"].map(subsector_slug)
     rows["niches"] = rows["niches"].map(niche_slugs)
+    rows["verified_on"] = ""  # the research base records no verification date: unknown
     placed = geography.place_companies(rows, landmarks, communes)
-    columns = [c for c in loading.COMPANY_COLUMNS]
-    return placed[columns].sort_values("id", ignore_index=True)
+    return placed[loading.COMPANY_COLUMNS].sort_values("id", ignore_index=True)
 
 
 def build(shared: Path, out: Path) -> loading.Dataset:

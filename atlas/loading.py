@@ -39,6 +39,7 @@ SITE_FACTS_FILE = "site_facts.csv"
 SOURCES_FILE = "sources.csv"
 
 COMPANY_COLUMNS = list(CompanyRow.model_fields)
+OPTIONAL_COMPANY_COLUMNS = ("site_id", "verified_on")  # older files may lack them
 LANDMARK_COLUMNS = list(LandmarkRow.model_fields)
 SECTOR_FIGURE_COLUMNS = list(SectorFigureRow.model_fields)
 SITE_FACT_COLUMNS = list(SiteFactRow.model_fields)
@@ -111,7 +112,7 @@ def load_companies(
 
     With `communes` and `landmarks`, also checks that every commune, canton and site id exists.
     """
-    rows = read_csv_rows(path, [c for c in COMPANY_COLUMNS if c != "site_id"])
+    rows = read_csv_rows(path, [c for c in COMPANY_COLUMNS if c not in OPTIONAL_COMPANY_COLUMNS])
     df = _frame(validate_rows(path.name, rows, CompanyRow), COMPANY_COLUMNS)
     if communes is not None and landmarks is not None:
         _cross_check(df, landmarks, communes)

@@ -147,6 +147,17 @@ def _founding_year(value: int | None) -> int | None:
     return value
 
 
+def _iso_date(value: str) -> str:
+    if value:
+        try:
+            checked = date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date written YYYY-MM-DD") from None
+        if checked > date.today():
+            raise ValueError(f"{value} is in the future")
+    return value
+
+
 def _positive(value: int) -> int:
     if value <= 0:
         raise ValueError("must be a positive number of metres")
@@ -193,6 +204,7 @@ class CompanyRow(_Row):
     lat: OptionalFloat = None
     lon: OptionalFloat = None
     location_precision: _one_of(LOCATION_PRECISIONS)
+    verified_on: Annotated[str, AfterValidator(_iso_date)] = ""  # when the record was last checked; blank = unknown
 
     @model_validator(mode="after")
     def _location(self) -> CompanyRow:
