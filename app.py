@@ -1,10 +1,12 @@
-"""Luxembourg HealthTech Atlas: entry point (page config, theme from .streamlit/, navigation)."""
+"""Luxembourg HealthTech Atlas: entry point (language, page config, theme from .streamlit/, navigation)."""
 
 import streamlit as st
 
 from atlas.strings import t
 from components.filter_panel import init_from_url
+from components.language import apply_language
 
+apply_language()
 st.set_page_config(page_title=t("app.title"), page_icon="assets/icon.png", layout="wide")
 
 PAGES = [

@@ -13,11 +13,12 @@ from datetime import date
 
 import pandas as pd
 
+from atlas import formats
 from atlas.filters import Filters, niche_mask
 from atlas.presentation import or_unknown
-from atlas.vocabulary import NICHES, SUBSECTORS
+from atlas.strings import t
+from atlas.vocabulary import NICHES, SUBSECTORS, subsector_label
 
-UNKNOWN = "Unknown"
 HOUSE_OF_BIOHEALTH_ID = "house_of_biohealth"
 YOUNG_WINDOW_YEARS = 10
 
@@ -58,6 +59,8 @@ OVERVIEW_FIGURE_IDS: dict[str, tuple[str, ...]] = {
 
 
 _QUALIFIER = re.compile(r"\s*\((nearly|around|about|approx\.|close to|more than|up to)\)")
+# Units of sector_figures.csv with a translated label (catalogue key "unit.<unit>"); others are shown as written.
+TRANSLATED_UNITS: tuple[str, ...] = ("companies", "jobs", "employees", "million EUR", "share", "% of GDP")
 _QUALIFIER_SIGNS = {
     "nearly": "≈",
     "around": "≈",
@@ -92,16 +95,26 @@ class PublishedFigure:
         return _QUALIFIER.sub("", self.unit).strip()
 
     @property
+    def unit_label(self) -> str:
+        """The unit in the current language ('employees' / 'salariés' / 'Beschäftigte'), as written if unknown."""
+        return t(f"unit.{self.unit_base}") if self.unit_base in TRANSLATED_UNITS else self.unit_base
+
+    @property
     def short(self) -> str:
-        """The value for a large tile: '≈1,600', '36%', 'almost 140'."""
+        """The value for a large tile in the current language: '≈1,600', '36%' ('36 %' in French), 'one third'."""
         number = self.number
-        value = self.value if number is None else (f"{number:,.0f}" if number.is_integer() else f"{number:g}")
-        return f"{self.qualifier}{value}{'%' if self.unit_base == '%' else ''}"
+        if number is None:
+            value = self.value
+        elif self.unit_base == "%":
+            value = formats.percent(number / 100, 2)
+        else:
+            value = formats.number(number)
+        return f"{self.qualifier}{value}"
 
     @property
     def text(self) -> str:
         """The value with its unit: '36%', '≈1,600 employees', 'almost 140 companies'."""
-        return self.short if self.unit_base == "%" else f"{self.short} {self.unit_base}".strip()
+        return self.short if self.unit_base == "%" else f"{self.short} {self.unit_label}".strip()
 
     @property
     def number(self) -> float | None:
@@ -212,7 +225,7 @@ def young_share(companies: pd.DataFrame, today: date | None = None) -> Share:
 
 
 def counts_by(companies: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Companies per value of `column` ('Unknown' for blanks), largest first, ties by name."""
+    """Companies per value of `column` ('Unknown', translated, for blanks), largest first, ties by name."""
     labels = companies[column].map(or_unknown)
     counts = labels.value_counts().rename_axis(column).reset_index(name="companies")
     return counts.sort_values(["companies", column], ascending=[False, True], ignore_index=True)
@@ -227,7 +240,7 @@ def subsector_shares(companies: pd.DataFrame, sector_figures: pd.DataFrame) -> p
     return pd.DataFrame(
         {
             "subsector": list(SUBSECTORS),
-            "label": list(SUBSECTORS.values()),
+            "label": [subsector_label(s) for s in SUBSECTORS],
             "companies": counts.to_numpy().astype(int),
             "data_share": counts.to_numpy() / len(known) * 100 if len(known) else 0.0,
             "official_share": [official[s].number if s in official else None for s in SUBSECTORS],

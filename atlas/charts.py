@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from atlas import formats
 from atlas.palette import GREY, OKABE_ITO, hex_colour
 from atlas.strings import t
-from atlas.vocabulary import NICHES, SUBSECTORS
+from atlas.vocabulary import NICHES, SUBSECTORS, niche_label, subsector_label
 
 DATA_COLOUR = hex_colour(OKABE_ITO[4])  # blue: computed from the dataset
 PUBLISHED_COLOUR = hex_colour(OKABE_ITO[0])  # orange: published figures
@@ -57,8 +58,8 @@ def matrix_figure(matrix: pd.DataFrame, source: str) -> go.Figure:
     ]
     fig = go.Figure(
         go.Scatter(
-            x=[SUBSECTORS[s] for s in cells["subsector"]],
-            y=[NICHES[n] for n in cells["niche"]],
+            x=[subsector_label(s) for s in cells["subsector"]],
+            y=[niche_label(n) for n in cells["niche"]],
             mode="markers+text",
             marker={"symbol": "square", "size": 52, "color": colours, "line": {"width": 1, "color": "#c9d3d9"}},
             text=[str(n) for n in cells["count"]],
@@ -68,8 +69,8 @@ def matrix_figure(matrix: pd.DataFrame, source: str) -> go.Figure:
             name="",
         )
     )
-    fig.update_xaxes(categoryorder="array", categoryarray=list(SUBSECTORS.values()), showgrid=False)
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(NICHES.values())), showgrid=False)
+    fig.update_xaxes(categoryorder="array", categoryarray=[subsector_label(s) for s in SUBSECTORS], showgrid=False)
+    fig.update_yaxes(categoryorder="array", categoryarray=[niche_label(n) for n in reversed(NICHES)], showgrid=False)
     return _layout(fig, t("insights.matrix_title"), source, 470, t("insights.axis_subsector"), t("insights.axis_niche"))
 
 
@@ -132,7 +133,7 @@ def subsector_shares_figure(shares: pd.DataFrame, source: str) -> go.Figure:
         y=shares["data_share"].round(1),
         name=t("insights.shares_data"),
         marker_color=DATA_COLOUR,
-        text=[f"{v:.0f}%" for v in shares["data_share"]],
+        text=[formats.percent_of_100(v) for v in shares["data_share"]],
         textposition="outside",
     )
     official = shares["official_share"]
@@ -141,7 +142,7 @@ def subsector_shares_figure(shares: pd.DataFrame, source: str) -> go.Figure:
         y=official,
         name=t("insights.shares_official"),
         marker_color=PUBLISHED_COLOUR,
-        text=["" if pd.isna(v) else f"{v:.0f}%" for v in official],
+        text=["" if pd.isna(v) else formats.percent_of_100(v) for v in official],
         textposition="outside",
     )
     fig.update_layout(barmode="group")

@@ -3,6 +3,8 @@ filters and sources, safely.
 
 - XLSX: sheet "Companies" with the rows, sheet "About this export" with the active filters,
   the source note, the coverage, the date and the link to the view.
+- Headers, labels (subsector, niches, confidence, precision), sheet names, the about rows and the
+  date follow the current language; data text (names, descriptions, notes) stays as sourced.
 - CSV (UTF-8 with BOM, for Excel): line 1 is a single quoted cell describing the export
   (filters, sources, date, link); the table with its header starts on line 2
   (`pandas.read_csv(path, skiprows=1)`).
@@ -19,34 +21,35 @@ from datetime import date
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from atlas import formats
 from atlas.aggregation import niche_lists
 from atlas.filters import MULTI_PARAMS, FilterOptions, Filters
 from atlas.presentation import niche_labels, website_url
-from atlas.strings import t
+from atlas.strings import current_language, t
 from atlas.text import slugify
-from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025, subsector_label
+from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025, confidence_label, precision_label, subsector_label
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FILE_PREFIX = "lux-healthtech"
 MAX_NAME_PART = 80
 
-# Exported columns: header -> how to get it from a company row.
+# Exported columns: column (its header is the catalogue's "export.col.<column>") -> how to get it.
 _COLUMNS = {
-    "Name": lambda c: c["name"],
-    "Website": lambda c: c["website"].map(website_url),
-    "Founded": lambda c: c["founded_year"],
-    "Subsector": lambda c: c["subsector"].map(subsector_label),
-    "Niches": lambda c: c["niches"].map(lambda s: "; ".join(niche_labels(s))),
-    "Town": lambda c: c["town"],
-    "Commune": lambda c: c["commune"],
-    "Canton": lambda c: c["canton"],
-    "Site": lambda c: c["site"],
-    "Location precision": lambda c: c["location_precision"],
-    "Confidence": lambda c: c["confidence"],
-    "Description": lambda c: c["description"],
-    "Notes": lambda c: c["notes"],
-    "Sources": lambda c: c["source_urls"],
-    "Atlas id": lambda c: c["id"],
+    "name": lambda c: c["name"],
+    "website": lambda c: c["website"].map(website_url),
+    "founded": lambda c: c["founded_year"],
+    "subsector": lambda c: c["subsector"].map(subsector_label),
+    "niches": lambda c: c["niches"].map(lambda s: "; ".join(niche_labels(s))),
+    "town": lambda c: c["town"],
+    "commune": lambda c: c["commune"],
+    "canton": lambda c: c["canton"],
+    "site": lambda c: c["site"],
+    "location_precision": lambda c: c["location_precision"].map(precision_label),
+    "confidence": lambda c: c["confidence"].map(confidence_label),
+    "description": lambda c: c["description"],
+    "notes": lambda c: c["notes"],
+    "sources": lambda c: c["source_urls"],
+    "id": lambda c: c["id"],
 }
 
 
@@ -64,7 +67,7 @@ def directory_table(companies: pd.DataFrame) -> pd.DataFrame:
             "town": companies["town"].replace(blank_to_na),
             "canton": companies["canton"].replace(blank_to_na),
             "site": companies["site"],
-            "confidence": companies["confidence"],
+            "confidence": companies["confidence"].map(confidence_label),
         }
     ).reset_index(drop=True)
 
@@ -77,11 +80,11 @@ def neutralise(value: object) -> object:
 
 
 def export_table(companies: pd.DataFrame) -> pd.DataFrame:
-    """The rows to export, with readable headers and labels, every text cell neutralised."""
-    table = pd.DataFrame({header: get(companies) for header, get in _COLUMNS.items()}).reset_index(drop=True)
-    text_columns = [c for c in table.columns if c != "Founded"]
+    """The rows to export, with headers and labels in the current language, every text cell neutralised."""
+    table = pd.DataFrame({column: get(companies) for column, get in _COLUMNS.items()}).reset_index(drop=True)
+    text_columns = [c for c in table.columns if c != "founded"]
     table[text_columns] = table[text_columns].map(neutralise)
-    return table
+    return table.rename(columns={column: t(f"export.col.{column}") for column in _COLUMNS})
 
 
 def filter_rows(filters: Filters, options: FilterOptions) -> list[tuple[str, str]]:
@@ -115,7 +118,8 @@ def about_rows(
     """What goes with an export: title, date, rows, coverage, filters, link and source note."""
     return [
         (t("export.about_title"), t("app.title")),
-        (t("export.date"), (today or date.today()).isoformat()),
+        (t("export.date"), formats.day(today or date.today())),
+        (t("export.language"), t(f"language.name.{current_language()}")),
         (t("export.rows"), t("count.companies", n=shown, total=total)),
         (t("export.coverage"), t("coverage.short", n=total, official=OFFICIAL_COMPANY_COUNT_2025)),
         *filter_rows(filters, options),
@@ -137,7 +141,9 @@ def to_xlsx(companies: pd.DataFrame, about: list[tuple[str, str]]) -> bytes:
     """XLSX bytes: the table on sheet 'Companies', filters and sources on 'About this export'."""
     buffer = io.BytesIO()
     table = export_table(companies).map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
-    about_frame = pd.DataFrame([(neutralise(k), neutralise(v)) for k, v in about], columns=["Item", "Value"])
+    about_frame = pd.DataFrame(
+        [(neutralise(k), neutralise(v)) for k, v in about], columns=[t("export.col_item"), t("export.col_value")]
+    )
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         table.to_excel(writer, sheet_name=t("export.sheet_companies"), index=False)
         about_frame.to_excel(writer, sheet_name=t("export.sheet_about"), index=False)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from atlas.strings import t
 from atlas.text import fold, slugify
-from atlas.vocabulary import LOCATION_PRECISIONS, NICHES, SUBSECTORS
+from atlas.vocabulary import LOCATION_PRECISIONS, NICHES, SUBSECTORS, niche_label, subsector_label
 
 MULTI_PARAMS = ("niche", "subsector", "canton", "site")
 FILTER_PARAMS = (*MULTI_PARAMS, "q", "founded")
@@ -56,13 +56,14 @@ class Filters:
 
 
 def filter_options(companies: pd.DataFrame) -> FilterOptions:
-    """The choices offered for a dataset: all niches and subsectors, the cantons and sites present."""
+    """The choices offered for a dataset: all niches and subsectors (labels in the current language),
+    the cantons and sites present (as the data name them)."""
     cantons = sorted({c for c in companies["canton"] if c}, key=fold)
     sites = sorted({s for s in companies["site"] if s}, key=fold)
     years = companies["founded_year"].dropna()
     return FilterOptions(
-        niche=dict(NICHES),
-        subsector=dict(SUBSECTORS),
+        niche={slug: niche_label(slug) for slug in NICHES},
+        subsector={slug: subsector_label(slug) for slug in SUBSECTORS},
         canton={slugify(c): c for c in cantons},
         site={slugify(s): s for s in sites},
         years=(int(years.min()), int(years.max())) if len(years) else None,

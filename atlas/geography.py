@@ -16,28 +16,16 @@ import numpy as np
 import pandas as pd
 from pyproj import Geod
 
-# Locality -> (commune, reason). Communes as in the ACT 2023 boundaries (100 communes).
+# Locality -> (commune, catalogue key of the reason shown on About the data). Communes as in the
+# ACT 2023 boundaries (100 communes).
 LOCALITY_COMMUNES: dict[str, tuple[str, str]] = {
-    "Belval": (
-        "Esch-sur-Alzette",
-        "Belval is a quarter on the Esch-sur-Alzette/Sanem border; its City of Sciences "
-        "addresses (L-4362, L-4365) are in Esch-sur-Alzette.",
-    ),
-    "Foetz": ("Mondercange", "Foetz is a locality of the commune of Mondercange."),
-    "Niederkorn": ("Differdange", "Niederkorn is a locality of the commune of Differdange."),
-    "Wasserbillig": ("Mertert", "Wasserbillig is a locality of the commune of Mertert."),
-    "Findel": (
-        "Sandweiler",
-        "Findel is a locality of Sandweiler; the airport straddles Sandweiler and Niederanven.",
-    ),
-    "Beiler": (
-        "Weiswampach",
-        "Beiler is a locality of the commune of Weiswampach (Probiotic Group's head office).",
-    ),
-    "Hosingen": (
-        "Parc Hosingen",
-        "Hosingen merged with Consthum and Hoscheid into Parc Hosingen in 2012.",
-    ),
+    "Belval": ("Esch-sur-Alzette", "locality.belval"),
+    "Foetz": ("Mondercange", "locality.foetz"),
+    "Niederkorn": ("Differdange", "locality.niederkorn"),
+    "Wasserbillig": ("Mertert", "locality.wasserbillig"),
+    "Findel": ("Sandweiler", "locality.findel"),
+    "Beiler": ("Weiswampach", "locality.beiler"),
+    "Hosingen": ("Parc Hosingen", "locality.hosingen"),
 }
 
 # Company `site` text -> landmark id, for sites whose landmark point is the site itself.

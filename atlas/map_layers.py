@@ -21,7 +21,15 @@ from atlas.geography import GEOD
 from atlas.palette import GREY, OKABE_ITO
 from atlas.presentation import precision_text
 from atlas.strings import t
-from atlas.vocabulary import KEY_SITE_IDS, LANDMARK_KINDS, NICHES, SUBSECTORS, niche_label, subsector_label
+from atlas.vocabulary import (
+    KEY_SITE_IDS,
+    LANDMARK_KINDS,
+    NICHES,
+    SUBSECTORS,
+    niche_label,
+    status_label,
+    subsector_label,
+)
 
 CHOROPLETH_RGB = OKABE_ITO[4]
 
@@ -218,7 +226,7 @@ def site_rows(landmarks: pd.DataFrame) -> list[dict]:
                     "key": site.id in KEY_SITE_IDS,
                     **tooltip_row(
                         site.name,
-                        t("map.tt_site_kind", kind=t(f"map.kind.{site.kind}"), status=site.status),
+                        t("map.tt_site_kind", kind=t(f"map.kind.{site.kind}"), status=status_label(site.status)),
                         site.address,
                         where,
                     ),
@@ -277,9 +285,9 @@ def key_label_rows(sites: list[dict]) -> list[dict]:
 def colour_categories(color_by: str) -> dict[str, tuple[str, tuple[int, int, int]]]:
     """Category -> (label, colour) for colouring companies by niche or subsector."""
     if color_by == "subsector":
-        cats = {slug: (label, OKABE_ITO[i]) for i, (slug, label) in enumerate(SUBSECTORS.items())}
+        cats = {slug: (subsector_label(slug), OKABE_ITO[i]) for i, slug in enumerate(SUBSECTORS)}
         return {**cats, NONE: (t("value.unknown"), GREY)}
-    cats = {slug: (label, OKABE_ITO[i]) for i, (slug, label) in enumerate(NICHES.items())}
+    cats = {slug: (niche_label(slug), OKABE_ITO[i]) for i, slug in enumerate(NICHES)}
     return {**cats, SEVERAL: (t("map.several_niches"), OKABE_ITO[7]), NONE: (t("map.no_niche"), GREY)}
 
 

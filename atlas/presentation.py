@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from atlas import formats
+from atlas.strings import t
 from atlas.validation import is_http_url
 from atlas.vocabulary import niche_label
 
@@ -15,10 +17,10 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or bool(pd.isna(value))
 
 
-def or_unknown(value: object, unknown: str = "Unknown") -> str:
-    """The value as text, or 'Unknown' when blank."""
+def or_unknown(value: object, unknown: str | None = None) -> str:
+    """The value as text, or `unknown` ('Unknown' in the current language) when blank."""
     if is_blank(value):
-        return unknown
+        return t("value.unknown") if unknown is None else unknown
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
@@ -40,8 +42,8 @@ def source_links(source_urls: str) -> list[str]:
 
 
 def precision_text(metres: int) -> str:
-    """'±1 km' / '±300 m' for an uncertainty radius."""
-    return f"±{metres / 1000:g} km" if metres >= 1000 else f"±{metres} m"
+    """'±1 km' / '±300 m' / '±1.5 km' ('±1,5 km' in French and German) for an uncertainty radius."""
+    return f"±{formats.number(metres / 1000)} km" if metres >= 1000 else f"±{formats.number(metres)} m"
 
 
 def location_summary(company: Mapping, landmarks: pd.DataFrame) -> str:
@@ -49,14 +51,13 @@ def location_summary(company: Mapping, landmarks: pd.DataFrame) -> str:
     precision = company["location_precision"]
     if precision == "site":
         site = landmarks.set_index("id").loc[company["site_id"]]
-        exact = "approximate, " if site["precision_m"] > 50 else ""
-        return f"At {company['site']} ({exact}{precision_text(int(site['precision_m']))}), {company['commune']}"
+        radius = precision_text(int(site["precision_m"]))
+        shown = t("location.approximate", precision=radius) if site["precision_m"] > 50 else radius
+        return t("location.at_site", site=company["site"], precision=shown, commune=company["commune"])
     if precision == "commune":
-        town = company["town"]
-        place = (
-            f"{town}, commune of {company['commune']}" if town and town != company["commune"] else company["commune"]
-        )
-        return f"{place} (commune level only: no street position)"
+        town, commune = company["town"], company["commune"]
+        place = t("location.town_in_commune", town=town, commune=commune) if town and town != commune else commune
+        return t("location.commune_only", place=place)
     if not is_blank(company.get("site")):
-        return f"{company['site']} (position unknown)"
-    return "Unknown"
+        return t("location.site_unknown", site=company["site"])
+    return t("value.unknown")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from atlas.presentation import precision_text
+from atlas.strings import t
 from atlas.vocabulary import KEY_SITE_IDS, LANDMARK_KINDS
 
 # Precision at or below this radius counts as a sourced point rather than an approximation.
@@ -25,8 +26,8 @@ def other_sites_by_kind(landmarks: pd.DataFrame) -> list[tuple[str, pd.DataFrame
 
 def location_quality(precision_m: int) -> str:
     """How far the point can be trusted: 'sourced point (±50 m)' or 'approximate (±1 km)'."""
-    label = "sourced point" if precision_m <= SOURCED_POINT_M else "approximate"
-    return f"{label} ({precision_text(int(precision_m))})"
+    key = "location.sourced_point" if precision_m <= SOURCED_POINT_M else "location.approximate_point"
+    return t(key, precision=precision_text(int(precision_m)))
 
 
 def facts_of(site_id: str, facts: pd.DataFrame) -> pd.DataFrame:

@@ -1,370 +1,52 @@
-"""Every user-facing string of the app, in one place (English now; French and German later).
+"""Every user-facing string of the app, in English, French and German, and the current language.
 
-`t("key", **values)` returns the string for the current language with values filled in.
-Labels of niches and subsectors live in `atlas.vocabulary`.
+The text lives in `atlas/locales/catalogue.toml` (one table per key, the three languages side by
+side) so that translators edit a data file, not code. `t("key", **values)` returns the string in
+the current language with the values filled in. The current language is a ContextVar: the app
+sets it once at the start of every script run (`set_language`), and code that runs outside the
+app (tests, exports built in a worker) sees English unless it sets another language.
 """
 
 from __future__ import annotations
 
-LANGUAGE = "en"
+import tomllib
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
 
-STRINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "app.title": "Luxembourg HealthTech Atlas",
-        # Pages: navigation title and one-line purpose
-        "page.overview.title": "Overview",
-        "page.overview.purpose": "What Luxembourg's healthtech sector looks like, in published figures and in our data.",
-        "page.map.title": "Map",
-        "page.map.purpose": "Where the HE:AL Campus, its neighbours and the sector's companies are.",
-        "page.companies.title": "Companies",
-        "page.companies.purpose": "Find companies by niche, subsector, age and place, with their sources.",
-        "page.insights.title": "Insights",
-        "page.insights.purpose": "How the companies in the data spread over niches, subsectors, years and places.",
-        "page.sites.title": "Sites",
-        "page.sites.purpose": "The campus, the House of BioHealth, the hospitals, institutes and incubators around them.",
-        "page.about.title": "About the data",
-        "page.about.purpose": "Where every figure comes from, what the data cover and what they miss.",
-        # Filter panel
-        "filters.header": "Filters",
-        "filters.niche": "Niche",
-        "filters.subsector": "Subsector",
-        "filters.founded": "Founded",
-        "filters.canton": "Canton",
-        "filters.site": "Site",
-        "filters.search": "Search",
-        "filters.search_help": "Words in the company name or description.",
-        "filters.reset": "Clear filters",
-        "filters.founded_excludes": "The founding-year filter leaves out {n} companies whose founding year is unknown.",
-        # Counts and coverage
-        "count.companies": "{n} of {total} companies",
-        "coverage.short": (
-            "The public record covers {n} of the ~{official} companies of the official 2025 mapping; "
-            "the others are not in this dataset."
-        ),
-        # URL notes
-        "url.unknown_param": "Ignored the unknown URL parameter '{param}'.",
-        "url.unknown_value": "Ignored '{value}' in the URL parameter '{param}': no such value.",
-        "url.bad_founded": "Ignored founded='{value}': expected a year range such as 2015-2025.",
-        # Errors
-        "error.data_title": "The data could not be loaded",
-        "error.data_body": "Fix the file named below (or point HEALTHTECH_DATA_DIR at a valid data directory), then reload.",
-        "error.more_problems": "…and {n} more problems.",
-        # Values
-        "value.unknown": "Unknown",
-        "value.none": "None",
-        # Company card
-        "card.no_description": "No description in the sources.",
-        "card.niches": "Niches",
-        "card.subsector": "Subsector",
-        "card.founded": "Founded",
-        "card.location": "Location",
-        "card.canton": "Canton",
-        "card.address": "Address",
-        "card.confidence": "Confidence of the sources",
-        "card.website": "Website",
-        "card.notes": "Notes",
-        "card.sources": "Sources ({n})",
-        "card.link_map": "Show on the map",
-        "card.link_companies": "Open in the Companies page",
-        # Map page (issue 3): keys "map.*"
-        "map.bad_param": "Ignored {param}='{value}' in the URL: not a valid map setting.",
-        "map.kind.campus": "Campus",
-        "map.kind.incubator": "Incubator",
-        "map.kind.hospital": "Hospital",
-        "map.kind.research": "Research institute",
-        "map.kind.university": "University",
-        "map.kind.agency": "Agency",
-        "map.kind.infrastructure": "Infrastructure",
-        "map.kind.transport": "Transport",
-        "map.label.heal_campus": "HE:AL Campus (planned)",
-        "map.label.house_of_biohealth": "House of BioHealth",
-        "map.label.sudspidol": "Südspidol (planned)",
-        "map.label.city_of_sciences": "City of Sciences, Belval",
-        "map.tt_site_kind": "{kind}, {status}",
-        "map.tt_site_precision": "Position {precision}.",
-        "map.tt_approximate": "Approximate {precision}.",
-        "map.tt_shared_point": "{n} places share this point; their markers are drawn apart.",
-        "map.tt_company_where": "At {site} (approximate {precision}).",
-        "map.tt_spread": "{n} companies share this site; their markers are spread around it.",
-        "map.tt_cluster": "{n} companies at {site}",
-        "map.tt_companies": "Companies",
-        "map.tt_more": "and {n} more",
-        "map.tt_commune_kind": "Commune, canton {canton}",
-        "map.tt_commune_count": "{n} companies known only at commune level",
-        "map.tt_commune_where": "No street position: shaded on the whole commune.",
-        "map.several_niches": "Several niches",
-        "map.no_niche": "No niche",
-        "map.ring_label": "{km} km",
-        "map.what_company": "Company",
-        "map.view": "View",
-        "map.view.country": "Whole country",
-        "map.view.south": "South (Esch / Belval)",
-        "map.view.city": "Luxembourg City",
-        "map.layers": "Layers",
-        "map.layer.sites": "Sites",
-        "map.layer.companies": "Companies",
-        "map.layer.communes": "Communes choropleth",
-        "map.layer.rings": "Rings",
-        "map.color": "Colour companies by",
-        "map.color.niche": "Niche",
-        "map.color.subsector": "Subsector",
-        "map.near": "Rings and distances around",
-        "map.radius": "Within (km)",
-        "map.online": "Online basemap",
-        "map.online_help": "Adds street tiles from Carto. Needs internet; off by default, the map works offline.",
-        "map.alt": (
-            "Map of Luxembourg: {sites} sites including the HE:AL Campus, the House of BioHealth, Südspidol and "
-            "the City of Sciences; {located} companies at a site; {communes} companies shaded by commune."
-        ),
-        "map.legend": "Legend",
-        "map.legend_sites": "**Sites** (letter = kind; filled = existing, outlined = planned, pale = under construction)",
-        "map.legend_companies": "**Companies** by {what} (small dots, spread around a shared site)",
-        "map.legend_cluster": "**Companies**: one blue marker per site with the number of companies (too many to draw one by one)",
-        "map.legend_communes": "**Communes**: blue shading = companies known only at commune level (darkest: {top})",
-        "map.legend_uncertainty": "**Circles** around approximate sites show how far off the position may be (e.g. ±1 km).",
-        "map.legend_rings": "**Rings**: 5, 10 and 20 km around {site}",
-        "map.unknown_note": "{n} companies without a known location are not on the map.",
-        "map.unknown_link": "See them in the Companies page",
-        "map.commune_note": "{n} companies are known only by their commune: they are counted in the commune shading, not drawn as points.",
-        "map.proximity_title": "Within {km} km of {site}",
-        "map.proximity_caption": (
-            "Geodesic distances from the site's point. Approximate places are only as precise as their "
-            "stated precision; companies known only by their commune are not listed."
-        ),
-        "map.col_name": "Name",
-        "map.col_what": "What",
-        "map.col_distance": "Distance (km)",
-        "map.col_precision": "Position precision",
-        "map.proximity_capped": "The {shown} nearest of {n} places are listed.",
-        "map.proximity_empty": "Nothing within this distance.",
-        "map.click_hint": "Click a company or a site on the map to open its card.",
-        "map.site_status": "Status",
-        "map.site_kind": "Kind",
-        "map.site_address": "Address",
-        "map.site_precision": "Position",
-        "map.site_sources": "Sources ({n})",
-        # Companies, insights and overview pages (issue 4): keys "companies.*", "insights.*", "overview.*", "export.*"
-        "insights.computed_from": (
-            "Charts computed from the {n} companies in view (of {total} in the dataset; "
-            "the official 2025 mapping counts {official})."
-        ),
-        "insights.empty": "No company matches these filters, so there is nothing to chart. Clear a filter to see more.",
-        "insights.matrix_title": "Companies per niche and subsector",
-        "insights.matrix_hover": "%{y} × %{x}: %{text} companies<extra></extra>",
-        "insights.matrix_alt": "Grid of company counts per personalised-medicine niche (rows) and subsector (columns).",
-        "insights.matrix_hint": "Click a square to filter the whole dashboard to that niche and subsector.",
-        "insights.matrix_left_out": "{n} of the {total} companies in view have no niche or no subsector and are not in the grid.",
-        "insights.timeline_title": "Companies founded per year, and in total so far",
-        "insights.timeline_per_year": "Founded that year",
-        "insights.timeline_cumulative": "Total so far",
-        "insights.timeline_alt": "Bar chart of companies founded per year with a line of the running total.",
-        "insights.timeline_none": "No company in view has a known founding year.",
-        "insights.young_header": "Young companies",
-        "insights.young_computed": "Founded {since}–{year}, in this dataset",
-        "insights.young_computed_help": "Computed from the dataset: {count} of the {known} companies in view with a known founding year.",
-        "insights.young_caveat": (
-            "Only {known} of the {total} companies in view have a known founding year, so the computed share "
-            "rests on few companies. The published shares count all companies of each mapping."
-        ),
-        "insights.young_published": "Published, data of {year}",
-        "insights.canton_title": "Companies per canton",
-        "insights.canton_alt": "Bar chart of companies per canton; companies with an unknown place are counted as Unknown.",
-        "insights.site_title": "Companies per site",
-        "insights.site_alt": "Bar chart of companies per named site; most companies have no named site.",
-        "insights.site_none": "No named site",
-        "insights.shares_title": "Share of companies per subsector: this dataset and the official 2025 mapping",
-        "insights.shares_data": "This dataset (computed)",
-        "insights.shares_official": "Official 2025 mapping (published)",
-        "insights.shares_alt": "Grouped bars comparing subsector shares in this dataset with the official 2025 mapping.",
-        "insights.shares_note": (
-            "The official 2025 mapping publishes no share for services; its shares are of all {official} mapped "
-            "companies. The dataset's shares are of the {known} companies in view with a known subsector."
-        ),
-        "insights.axis_subsector": "Subsector",
-        "insights.axis_niche": "Niche",
-        "insights.axis_year": "Founding year",
-        "insights.axis_founded": "Companies founded",
-        "insights.axis_cumulative": "Companies in total",
-        "insights.axis_companies": "Companies",
-        "insights.axis_canton": "Canton",
-        "insights.axis_site": "Site",
-        "insights.axis_share": "Share of companies (%)",
-        "insights.source_dataset": "Computed from the Atlas dataset: {n} of {total} companies (public sources per company)",
-        "insights.source_shares": "Sources: Atlas dataset ({known} companies with a known subsector); Luxinnovation, 2025 mapping",
-        "overview.for_whom": (
-            "An open map of Luxembourg's health-technology sector, from public sources. **Ministry officials** see "
-            "what exists, where, how young and in which niche, with figures they can quote. **Foreign companies** "
-            "see where the HE:AL Campus and its neighbours are and who works in their niche. **Presenters** get a "
-            "clean offline view and exports for their decks."
-        ),
-        "overview.kpi_header": "In this dataset",
-        "overview.kpi_companies": "Companies with public sources",
-        "overview.kpi_companies_help": "Of about {official} in the official 2025 mapping; the others have no public record we could source.",
-        "overview.kpi_known_year": "Founding year known",
-        "overview.kpi_known_year_help": "{count} of {total} companies have a sourced founding year.",
-        "overview.kpi_young": "Founded {since}–{year}",
-        "overview.kpi_young_help": "{count} of the {known} companies with a known founding year (computed from the dataset).",
-        "overview.kpi_niches": "Niches covered",
-        "overview.kpi_niches_help": "Personalised-medicine niches with at least one company; none is tagged immune-oncology.",
-        "overview.kpi_hobh": "At the House of BioHealth",
-        "overview.kpi_hobh_help": "Companies whose sources place them at the House of BioHealth (it reports 40 tenants in 2025).",
-        "overview.published_header": "Published sector figures",
-        "overview.published_caption": "As published by the ministry, Luxinnovation and the press; each with its year and source.",
-        "overview.theme_companies": "Healthtech companies per mapping",
-        "overview.theme_employment": "People employed",
-        "overview.theme_added_value": "Added value",
-        "overview.theme_young_small": "Young and small companies",
-        "overview.figure_year": "{year}",
-        "overview.figure_no_year": "year not stated",
-        "overview.places_header": "The four key places",
-        "overview.places_link": "Sites: status, sources and conflicting figures",
-        "overview.map_link": "See them on the map",
-        "overview.covers_header": "What this dashboard covers",
-        "overview.covers": (
-            "The public record covers **{n} of the ~{official} companies** of the official 2025 mapping. Unknown facts "
-            "stay blank and are shown as unknown; approximate places are marked approximate."
-        ),
-        "overview.covers_link": "About the data: sources, licences, gaps",
-        "card.site": "Site",
-        "card.town": "Town",
-        "card.commune": "Commune",
-        "companies.col.name": "Company",
-        "companies.col.website": "Website",
-        "companies.col.niches": "Niches",
-        "companies.col.subsector": "Subsector",
-        "companies.col.founded": "Founded",
-        "companies.col.town": "Town",
-        "companies.col.canton": "Canton",
-        "companies.col.site": "Site",
-        "companies.col.confidence": "Source confidence",
-        "companies.col.confidence_help": "high: two or more sources; medium: one good source; low: a brief mention.",
-        "companies.select_hint": "Select a row to open the company's card, with its sources and a link to the map.",
-        "companies.table_alt": "Table of the companies matching the filters, sorted by name.",
-        "companies.page": "Page",
-        "companies.page_note": "Rows {first}–{last} of {n}, sorted by name ({pages} pages).",
-        "companies.empty_niche": "No company in the public sources is tagged {label} yet.",
-        "companies.empty_subsector": "No company in the public sources is in the subsector {label} yet.",
-        "companies.empty_generic": "No company in the data matches these filters: {filters}.",
-        "companies.empty_coverage": (
-            "The data cover {n} of the ~{official} companies of the official 2025 mapping; "
-            "clear a filter to widen the search."
-        ),
-        "companies.unknown_company": "No company has the id '{id}' named in the link.",
-        "companies.not_in_view": "This company does not match the current filters; the link opened its card anyway.",
-        "companies.export_header": "Take this list away",
-        "companies.location_unknown": "Showing only the companies whose location no source gives (linked from the map).",
-        "companies.location_commune": "Showing only the companies known at commune level (no point of their own).",
-        "companies.location_site": "Showing only the companies placed at a named site.",
-        "companies.copy_link": "Copy link to this view",
-        "companies.copy_link_help": "Opens this page with the same filters (and the open company card).",
-        "export.csv": "Download CSV",
-        "export.xlsx": "Download Excel (XLSX)",
-        "export.csv_help": "Line 1 describes the filters and the sources; the table starts on line 2.",
-        "export.xlsx_help": "Sheet 'Companies' holds the rows; sheet 'About this export' the filters and sources.",
-        "export.filters": "Filters",
-        "export.no_filters": "none (all companies)",
-        "export.about_title": "Export of",
-        "export.date": "Exported on",
-        "export.rows": "Rows",
-        "export.coverage": "Coverage",
-        "export.link": "Link to this view",
-        "export.sources": "Sources",
-        "export.source_note": (
-            "Companies from public news, agency and company pages; each row lists the pages it rests on "
-            "in the 'Sources' column. Blank cells are facts no source stated."
-        ),
-        "export.sheet_companies": "Companies",
-        "export.sheet_about": "About this export",
-        # Sites and About pages: keys "sites.*", "about.*"
-        "sites.key_places": "The four key places",
-        "sites.key_places_intro": (
-            "The planned HE:AL Campus sits between the House of BioHealth, the future Südspidol hospital "
-            "and the City of Sciences at Belval, in the south around Esch-sur-Alzette."
-        ),
-        "sites.other_places": "Research institutes, hospitals, incubators and infrastructure",
-        "sites.location": "Location",
-        "sites.address": "Address",
-        "sites.facts": "What the sources report",
-        "sites.disagree": "Sources disagree on: {topics}. Each version is shown with its source.",
-        "sites.col_topic": "Topic",
-        "sites.col_value": "Value",
-        "sites.col_as_of": "As of",
-        "sites.col_source": "Source",
-        "sites.sources": "Sources",
-        "sites.companies_here": "{n} companies in the data are at this site.",
-        "sites.status_existing": "Existing",
-        "sites.status_planned": "Planned",
-        "sites.status_under construction": "Under construction",
-        "sites.kind_campus": "Campuses",
-        "sites.kind_incubator": "Incubators",
-        "sites.kind_hospital": "Hospitals",
-        "sites.kind_research": "Research institutes",
-        "sites.kind_university": "University",
-        "sites.kind_agency": "Agencies",
-        "sites.kind_infrastructure": "Infrastructure",
-        "sites.kind_transport": "Transport",
-        "about.files": "Data files",
-        "about.files_intro": "Every file the app reads, with its origin, licence and date. The app reads them from {path}.",
-        "about.col_file": "File",
-        "about.col_title": "Content",
-        "about.col_origin": "Origin",
-        "about.col_licence": "Licence",
-        "about.col_edition": "Edition",
-        "about.col_copied": "Copied in",
-        "about.col_url": "Source",
-        "about.coverage": "Coverage",
-        "about.coverage_metric": "Companies with public sources",
-        "about.coverage_of": "of {official} in the official 2025 mapping",
-        "about.coverage_source": "Official count: {figure} ({year}), source: {link}.",
-        "about.gaps": "Known gaps",
-        "about.gap_list": (
-            "- The public record covers {n} of the ~{official} companies of the official 2025 mapping.\n"
-            "- {no_year} companies have no known founding year; {no_place} have no known location.\n"
-            "- No company in the public sources is tagged immune-oncology.\n"
-            "- Site coordinates marked approximate are derived, not surveyed (see the Sites page).\n"
-            "- The commune boundaries are simplified: points near a border may fall in the neighbouring commune."
-        ),
-        "about.completeness": "Completeness per field",
-        "about.completeness_caption": "Share of the {n} companies with a value, computed from the dataset.",
-        "about.col_field": "Field",
-        "about.col_known": "Known",
-        "about.field_website": "Website",
-        "about.field_founded_year": "Founding year",
-        "about.field_town": "Town",
-        "about.field_commune": "Commune",
-        "about.field_street_address": "Street address",
-        "about.field_site": "Site (e.g. House of BioHealth)",
-        "about.field_subsector": "Subsector",
-        "about.field_niches": "Niche(s)",
-        "about.field_description": "Description",
-        "about.field_lat": "Map point (site level)",
-        "about.col_share": "Share known",
-        "about.locations": "How companies are placed",
-        "about.locations_text": (
-            "A company at a named site with a sourced point (the House of BioHealth) is shown at that point, "
-            "as approximate as the site. A company with only a town is placed at commune level (no point). "
-            "Localities that are not communes are mapped as follows:"
-        ),
-        "about.col_locality": "Locality",
-        "about.col_commune": "Commune",
-        "about.col_reason": "Why",
-        "about.corrections": "Report a correction",
-        "about.corrections_text": (
-            "Found a mistake or a missing company? Open an issue in the project's repository with the company, "
-            "the field, the corrected value and a public source URL. Data owners can also point the app at "
-            "their own files with the HEALTHTECH_DATA_DIR environment variable (same file names and columns)."
-        ),
-        # Footer
-        "footer.sources": (
-            "Sources: companies from public news, agency and company pages (each with its links); "
-            "boundaries © ACT / data.public.lu (CC0); sites from Eurostat GISCO, Wikipedia and public pages."
-        ),
-        "footer.about": "Origins, licences and known gaps: About the data",
-    },
-}
+LANGUAGES: tuple[str, ...] = ("en", "fr", "de")
+DEFAULT_LANGUAGE = "en"
+CATALOGUE_FILE = Path(__file__).parent / "locales" / "catalogue.toml"
+
+_language: ContextVar[str] = ContextVar("atlas_language", default=DEFAULT_LANGUAGE)
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    """key -> {language: text}, read once from the TOML catalogue."""
+    return tomllib.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))
+
+
+def language_of(tag: str | None) -> str | None:
+    """The supported language of a tag such as 'fr', 'FR' or 'de-LU'; None if unsupported or blank."""
+    code = (tag or "").replace("_", "-").split("-")[0].strip().lower()
+    return code if code in LANGUAGES else None
+
+
+def set_language(language: str) -> None:
+    """Make `language` (one of LANGUAGES) the current language of this context."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; expected one of {', '.join(LANGUAGES)}")
+    _language.set(language)
+
+
+def current_language() -> str:
+    """The language `t` translates into."""
+    return _language.get()
 
 
 def t(key: str, **values: object) -> str:
-    """The UI string `key` in the current language, formatted with `values`."""
-    text = STRINGS[LANGUAGE][key]
+    """The UI string `key` in the current language (English if that one is blank), formatted with `values`."""
+    entry = catalogue()[key]
+    text = entry.get(current_language()) or entry[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text

@@ -10,12 +10,14 @@ from collections.abc import Iterable
 
 from atlas.filters import FILTER_PARAMS
 
+LANGUAGE_PARAM = "lang"  # en, fr or de on every page; paths and other values never change with it
+
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "map": ("view", "layers", "near", "radius", "color", "company"),
     "companies": ("company", "location"),
 }
 
-KNOWN_PARAMS = frozenset(FILTER_PARAMS).union(*PAGE_PARAMS.values())
+KNOWN_PARAMS = frozenset((*FILTER_PARAMS, LANGUAGE_PARAM)).union(*PAGE_PARAMS.values())
 
 
 def unknown_params(keys: Iterable[str]) -> list[str]:

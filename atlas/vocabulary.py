@@ -1,6 +1,13 @@
-"""Controlled vocabularies: the slugs the data and the URLs use, with their English labels."""
+"""Controlled vocabularies: the slugs the data and the URLs use.
+
+NICHES and SUBSECTORS map each slug to its English label as the research base spells it (the
+build reads the base with them); what users see comes from the catalogue (`niche.<slug>`,
+`subsector.<slug>`) in the current language. Slugs never change with the language.
+"""
 
 from __future__ import annotations
+
+from atlas.strings import t
 
 NICHES: dict[str, str] = {
     "digital-health": "Digital health",
@@ -54,12 +61,27 @@ OFFICIAL_COMPANY_COUNT_2025 = 130
 
 
 def niche_label(slug: str) -> str:
-    """English label of a niche slug (the slug itself if unknown)."""
-    return NICHES.get(slug, slug)
+    """Label of a niche slug in the current language (the slug itself if unknown)."""
+    return t(f"niche.{slug}") if slug in NICHES else slug
 
 
 def subsector_label(slug: str) -> str:
-    """English label of a subsector slug; blank stays 'Unknown'."""
+    """Label of a subsector slug in the current language; blank is 'Unknown'."""
     if not slug:
-        return "Unknown"
-    return SUBSECTORS.get(slug, slug)
+        return t("value.unknown")
+    return t(f"subsector.{slug}") if slug in SUBSECTORS else slug
+
+
+def confidence_label(level: str) -> str:
+    """'high' / 'élevée' / 'hoch' for a confidence level (the value itself if unknown)."""
+    return t(f"confidence.{level}") if level in CONFIDENCE_LEVELS else level
+
+
+def precision_label(precision: str) -> str:
+    """How a company is placed (site, commune, unknown) in the current language."""
+    return t(f"precision.{precision}") if precision in LOCATION_PRECISIONS else precision
+
+
+def status_label(status: str) -> str:
+    """A site's status (existing, under construction, planned) in lower case, in the current language."""
+    return t(f"status.{status}") if status in LANDMARK_STATUSES else status

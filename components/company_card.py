@@ -17,7 +17,7 @@ from atlas.presentation import (
 from atlas.strings import t
 from atlas.text import escape_markdown as md
 from atlas.text import markdown_link
-from atlas.vocabulary import subsector_label
+from atlas.vocabulary import confidence_label, subsector_label
 
 COMPANY_PARAM = "company"  # the URL parameter naming the company whose card is open
 
@@ -27,6 +27,8 @@ def company_card(company: Mapping, landmarks: pd.DataFrame, *, link_to: str | No
     with st.container(border=True, key=f"card_{company['id']}"):
         st.subheader(md(company["name"]), anchor=False)
         st.markdown(md(company["description"]) if company["description"] else f"*{t('card.no_description')}*")
+        if company["description"] or company["notes"]:
+            st.caption(t("data.source_language"))
         niches = niche_labels(company["niches"])
         st.markdown(
             " ".join(f":violet-badge[{md(n)}]" for n in niches) if niches else f"{t('card.niches')}: {t('value.none')}"
@@ -40,7 +42,7 @@ def company_card(company: Mapping, landmarks: pd.DataFrame, *, link_to: str | No
             t("card.canton"): or_unknown(company["canton"]),
             t("card.location"): location_summary(company, landmarks),
             t("card.address"): or_unknown(company["street_address"]),
-            t("card.confidence"): company["confidence"],
+            t("card.confidence"): confidence_label(company["confidence"]),
         }
         st.markdown("\n".join(f"- **{k}:** {md(str(v))}" for k, v in facts.items()))
         if company["website"]:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from atlas.filters import FilterOptions, filter_options
 from atlas.loading import Dataset, data_dir, load_dataset
-from atlas.strings import t
+from atlas.strings import current_language, t
 from atlas.text import escape_markdown
 from atlas.validation import DataFileError
 
@@ -19,7 +19,8 @@ def _cached_dataset(directory: str) -> Dataset:
 
 
 @st.cache_data(show_spinner=False)
-def _cached_options(directory: str) -> FilterOptions:
+def _cached_options(directory: str, language: str) -> FilterOptions:
+    """Filter choices with labels in `language` (the cache holds one entry per language)."""
     return filter_options(_cached_dataset(directory).companies)
 
 
@@ -33,9 +34,9 @@ def get_dataset() -> Dataset:
 
 
 def get_filter_options() -> FilterOptions:
-    """Choices for the filter panel, computed once per dataset."""
+    """Choices for the filter panel, computed once per dataset and language."""
     get_dataset()
-    return _cached_options(str(data_dir()))
+    return _cached_options(str(data_dir()), current_language())
 
 
 def show_data_error(err: DataFileError) -> None:

@@ -81,7 +81,7 @@ def directory(companies: pd.DataFrame, view_key: str) -> None:
         },
         alt=t("companies.table_alt"),
     )
-    st.caption(t("companies.select_hint"))
+    st.caption(t("companies.select_hint") + " " + t("companies.source_language"))
 
 
 def view_url(page: str, params: dict[str, list[str] | str]) -> str:

@@ -20,10 +20,11 @@ def figure_year(figure: PublishedFigure) -> str:
 def published_metric(figure: PublishedFigure, label: str | None = None) -> None:
     """One published figure as a large number, labelled with its year, and its source below."""
     with st.container(border=True):
-        unit = "" if figure.unit_base == "%" else f" · {figure.unit_base}"
+        unit = "" if figure.unit_base == "%" else f" · {figure.unit_label}"
         st.metric(label or figure_year(figure) + unit, figure.short, help=figure.figure)
         st.caption(
-            markdown_link(_domain(figure.source_url), figure.source_url) + f" · {escape_markdown(figure.figure)}"
+            markdown_link(_domain(figure.source_url), figure.source_url)
+            + f" · {t('figure.quote')}: “{escape_markdown(figure.figure)}”"
         )
 
 

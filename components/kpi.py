@@ -6,13 +6,14 @@ from datetime import date
 
 import streamlit as st
 
+from atlas import formats
 from atlas.aggregation import Kpis
 from atlas.strings import t
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
 
 
 def _percent(share: float | None) -> str:
-    return f"{share:.0%}" if share is not None else t("value.unknown")
+    return formats.percent(share) if share is not None else t("value.unknown")
 
 
 def kpi_tiles(kpis: Kpis) -> None:

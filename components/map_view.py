@@ -15,11 +15,13 @@ from pydeck.bindings.json_tools import default_serialize
 from atlas import map_layers as ml
 from atlas.loading import Dataset, data_dir
 from atlas.palette import hex_colour
-from atlas.presentation import precision_text, source_links
+from atlas.presentation import source_links
 from atlas.proximity import within
+from atlas.sites import location_quality
 from atlas.strings import t
 from atlas.text import escape_markdown as md
 from atlas.text import markdown_link
+from atlas.vocabulary import status_label
 from components.filter_panel import url_params
 
 # An inline style that loads nothing: no tiles, no fonts, no request (see docs/streamlit-notes).
@@ -419,12 +421,11 @@ def site_card(site: Mapping) -> None:
     with st.container(border=True, key=f"site_card_{site['id']}"):
         st.subheader(md(site["name"]), anchor=False)
         st.markdown(md(site["description"]))
-        approx = "approximate " if site["precision_m"] > 50 else ""
         facts = {
             t("map.site_kind"): t(f"map.kind.{site['kind']}"),
-            t("map.site_status"): site["status"],
+            t("map.site_status"): status_label(site["status"]),
             t("map.site_address"): f"{site['address']}, {site['town']}",
-            t("map.site_precision"): approx + precision_text(int(site["precision_m"])),
+            t("map.site_precision"): location_quality(site["precision_m"]),
         }
         st.markdown("\n".join(f"- **{k}:** {md(str(v))}" for k, v in facts.items()))
         links = source_links(site["source_urls"])

@@ -1,4 +1,4 @@
-"""The frame every page shares: title with purpose and URL notes on top, sources footer below."""
+"""The frame every page shares: language picker, title with purpose and URL notes on top, sources footer below."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ import streamlit as st
 from atlas.strings import t
 from atlas.text import escape_markdown
 from components.filter_panel import NOTES_KEY, init_from_url
+from components.language import apply_language, language_picker
 
 
 def page_header(page: str) -> None:
-    """Title and one-line purpose of `page` (a key such as 'map'), then any URL notes."""
+    """Language picker, title and one-line purpose of `page` (a key such as 'map'), then any URL notes."""
+    apply_language()  # app.py did it already; again here for a page run on its own (AppTest)
     init_from_url()
+    language_picker()
     st.title(t(f"page.{page}.title"))
     st.caption(t(f"page.{page}.purpose"))
     for note in st.session_state.get(NOTES_KEY, []):

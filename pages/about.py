@@ -85,7 +85,7 @@ st.header(t("about.locations"), anchor=False)
 st.markdown(t("about.locations_text"))
 st.dataframe(
     pd.DataFrame(
-        [(loc, commune, why) for loc, (commune, why) in LOCALITY_COMMUNES.items()],
+        [(loc, commune, t(reason)) for loc, (commune, reason) in LOCALITY_COMMUNES.items()],
         columns=[t("about.col_locality"), t("about.col_commune"), t("about.col_reason")],
     ),
     hide_index=True,

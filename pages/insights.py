@@ -6,6 +6,7 @@ from datetime import date
 import streamlit as st
 
 from atlas import aggregation as agg
+from atlas import formats
 from atlas.charts import counts_figure, matrix_figure, subsector_shares_figure, timeline_figure
 from atlas.filters import apply_filters
 from atlas.strings import t
@@ -63,7 +64,7 @@ else:
         with st.container(border=True):
             st.metric(
                 t("insights.young_computed", since=since, year=year),
-                f"{young.share:.0%}" if young.share is not None else t("value.unknown"),
+                formats.percent(young.share) if young.share is not None else t("value.unknown"),
                 help=t("insights.young_computed_help", count=young.count, known=young.known),
             )
             st.caption(t("insights.young_caveat", known=young.known, total=young.total))

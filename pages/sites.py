@@ -51,6 +51,7 @@ dataset = get_dataset()
 
 st.header(t("sites.key_places"), anchor=False)
 st.markdown(t("sites.key_places_intro"))
+st.caption(t("sites.source_language"))
 for _, site in key_sites(dataset.landmarks).iterrows():
     with st.container(border=True, key=f"site_{site['id']}"):
         st.subheader(escape_markdown(site["name"]), anchor=False)

@@ -77,7 +77,7 @@ def test_xlsx_second_sheet_carries_filters_and_sources(dataset):
     companies, about_sheet = workbook.worksheets
     assert companies.max_row - 1 == len(shown)
     about_text = " ".join(str(c.value) for row in about_sheet.iter_rows() for c in row)
-    assert "Clinical laboratory" in about_text and "1950–2010" in about_text and "2026-11-21" in about_text
+    assert "Clinical laboratory" in about_text and "1950–2010" in about_text and "21 November 2026" in about_text
 
 
 def test_export_table_labels(dataset):
