@@ -1,5 +1,5 @@
 # make run   - set up .venv and start the app on http://localhost:8501 with the bundled data
-# make test  - set up .venv with the test tools and Debian's chromium, lint, run the whole suite
+# make test  - set up .venv with the test tools, Debian's chromium and axe-core (npm ci), lint, run the whole suite
 # make bench - run the benchmarks in bench/ (figures as ratios to a minimal Streamlit app)
 # make data  - rebuild data/ from ../shared (research base and geography)
 
@@ -9,8 +9,10 @@ PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM := /usr/bin/chromium
+AXE_DIR := tests/axe
+AXE := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
-.PHONY: run test bench data lint chromium
+.PHONY: run test bench data lint chromium axe
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,11 +39,27 @@ chromium:
 		exit 1; \
 	fi
 
+# axe-core (npm registry, pinned by tests/axe/package-lock.json) for the accessibility audit.
+axe: $(AXE)
+
+$(AXE): $(AXE_DIR)/package.json $(AXE_DIR)/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's nodejs and npm for axe-core"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+		else \
+			echo "The accessibility audit needs npm. Install it as root:  apt-get install -y nodejs npm"; \
+			exit 1; \
+		fi; \
+	fi
+	cd $(AXE_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: $(DEV_STAMP) chromium lint
+test: $(DEV_STAMP) chromium axe lint
 	$(PY) -m pytest
 
 bench: $(DEV_STAMP) chromium

@@ -10,16 +10,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from atlas import formats
-from atlas.palette import GREY, OKABE_ITO, hex_colour
+from atlas.palette import OKABE_ITO, hex_colour
 from atlas.strings import t
 from atlas.vocabulary import NICHES, SUBSECTORS, niche_label, subsector_label
 
-DATA_COLOUR = hex_colour(OKABE_ITO[4])  # blue: computed from the dataset
-PUBLISHED_COLOUR = hex_colour(OKABE_ITO[0])  # orange: published figures
-CUMULATIVE_COLOUR = hex_colour(OKABE_ITO[5])
+# Every mark that carries data has at least 3:1 contrast with the white background (WCAG 1.4.11)
+# and every text at least 4.5:1 with what is behind it (1.4.3).
+DATA_COLOUR = hex_colour(OKABE_ITO[4])  # blue: computed from the dataset (5.2:1)
+PUBLISHED_COLOUR = hex_colour(OKABE_ITO[5])  # vermillion, hatched: published figures (3.9:1)
+PUBLISHED_PATTERN = "/"
+CUMULATIVE_COLOUR = hex_colour(OKABE_ITO[7])  # black line: running total
+UNKNOWN_COLOUR = "#767676"  # grey bar for 'Unknown' (4.5:1)
 EMPTY_COLOUR = "#eef2f4"
-# Light to dark blue, readable for the common colour-vision deficiencies.
-SEQUENTIAL = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]
+# Light to dark blue, readable for the common colour-vision deficiencies; dark text on the first
+# three (at least 5.9:1), white text on the darkest (7.9:1).
+SEQUENTIAL = ["#deebf7", "#9ecae1", "#6baed6", "#08519c"]
+DARK_TEXT, LIGHT_TEXT = "#0c161c", "#ffffff"
 FONT = {"size": 15}
 
 
@@ -31,7 +37,7 @@ def _layout(fig: go.Figure, title: str, source: str, height: int, x_title: str, 
             "x": 0,
             "xanchor": "left",
             "font": {"size": 19},
-            "subtitle": {"text": source, "font": {"size": 12, "color": "#5b6b75"}},
+            "subtitle": {"text": source, "font": {"size": 12, "color": "#4a5861"}},
         },
         height=height,
         font=FONT,
@@ -63,7 +69,7 @@ def matrix_figure(matrix: pd.DataFrame, source: str) -> go.Figure:
             mode="markers+text",
             marker={"symbol": "square", "size": 52, "color": colours, "line": {"width": 1, "color": "#c9d3d9"}},
             text=[str(n) for n in cells["count"]],
-            textfont={"size": 17, "color": ["#ffffff" if c in SEQUENTIAL[2:] else "#1b2a33" for c in colours]},
+            textfont={"size": 17, "color": [LIGHT_TEXT if c == SEQUENTIAL[-1] else DARK_TEXT for c in colours]},
             customdata=cells[["niche", "subsector"]].to_numpy().tolist(),
             hovertemplate=t("insights.matrix_hover"),
             name="",
@@ -105,7 +111,7 @@ def timeline_figure(timeline: pd.DataFrame, source: str) -> go.Figure:
 
 def counts_figure(counts: pd.DataFrame, column: str, title: str, axis: str, source: str) -> go.Figure:
     """Horizontal bars of companies per value of `column` ('Unknown' in grey), largest on top."""
-    colours = [hex_colour(GREY) if v == t("value.unknown") else DATA_COLOUR for v in counts[column]]
+    colours = [UNKNOWN_COLOUR if v == t("value.unknown") else DATA_COLOUR for v in counts[column]]
     fig = go.Figure(
         go.Bar(
             x=counts["companies"],
@@ -142,6 +148,7 @@ def subsector_shares_figure(shares: pd.DataFrame, source: str) -> go.Figure:
         y=official,
         name=t("insights.shares_official"),
         marker_color=PUBLISHED_COLOUR,
+        marker_pattern_shape=PUBLISHED_PATTERN,
         text=["" if pd.isna(v) else formats.percent_of_100(v) for v in official],
         textposition="outside",
     )

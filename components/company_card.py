@@ -44,13 +44,13 @@ def company_card(company: Mapping, landmarks: pd.DataFrame, *, link_to: str | No
             t("card.address"): or_unknown(company["street_address"]),
             t("card.confidence"): confidence_label(company["confidence"]),
         }
-        st.markdown("\n".join(f"- **{k}:** {md(str(v))}" for k, v in facts.items()))
+        st.markdown("\n".join(f"- **{t('value.label', label=k)}** {md(str(v))}" for k, v in facts.items()))
         if company["website"]:
             st.markdown(
-                f"**{t('card.website')}:** {markdown_link(company['website'], website_url(company['website']))}"
+                f"**{t('value.label', label=t('card.website'))}** {markdown_link(company['website'], website_url(company['website']))}"
             )
         if company["notes"]:
-            st.markdown(f"**{t('card.notes')}:** {md(company['notes'])}")
+            st.markdown(f"**{t('value.label', label=t('card.notes'))}** {md(company['notes'])}")
         links = source_links(company["source_urls"])
         st.markdown(f"**{t('card.sources', n=len(links))}**")
         st.markdown("\n".join(f"{i}. {markdown_link(u, u)}" for i, u in enumerate(links, start=1)))

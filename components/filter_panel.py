@@ -93,6 +93,7 @@ def _multiselect(param: str, options: FilterOptions) -> None:
         t(f"filters.{param}"),
         list(labels),
         format_func=labels.__getitem__,
+        placeholder=t("filters.placeholder"),
         key=_WIDGET.format(param),
         on_change=_on_change,
         args=(options,),

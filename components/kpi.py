@@ -45,4 +45,4 @@ def kpi_tiles(kpis: Kpis) -> None:
     with st.container(horizontal=True):
         for label, value, help_text in tiles:
             st.metric(label, value, help=help_text, border=True)
-    st.caption(" · ".join(f"**{label}:** {help_text}" for label, _, help_text in tiles))
+    st.caption(" · ".join(f"**{t('value.label', label=label)}** {help_text}" for label, _, help_text in tiles))

@@ -359,7 +359,7 @@ def legend(settings: ml.MapSettings, shown: pd.DataFrame, figures: Mapping) -> N
         if figures["clustered"]:
             lines.append(t("map.legend_cluster"))
         else:
-            lines.append(t("map.legend_companies", what=t(f"map.color.{settings.color}").lower()))
+            lines.append(t("map.legend_companies", what=t(f"map.legend_by.{settings.color}")))
             lines += [
                 f"{_swatch(rgb)}{html.escape(label)} ({n})"
                 for label, rgb, n in ml.legend_entries(settings.color, shown)
@@ -427,7 +427,7 @@ def site_card(site: Mapping) -> None:
             t("map.site_address"): f"{site['address']}, {site['town']}",
             t("map.site_precision"): location_quality(site["precision_m"]),
         }
-        st.markdown("\n".join(f"- **{k}:** {md(str(v))}" for k, v in facts.items()))
+        st.markdown("\n".join(f"- **{t('value.label', label=k)}** {md(str(v))}" for k, v in facts.items()))
         links = source_links(site["source_urls"])
         st.markdown(f"**{t('map.site_sources', n=len(links))}**")
         st.markdown("\n".join(f"{i}. {markdown_link(u, u)}" for i, u in enumerate(links, start=1)))

@@ -29,7 +29,7 @@ st.metric(
     width="content",
 )
 st.markdown(t("about.coverage_of", official=official.value))
-st.caption(
+st.markdown(
     t(
         "about.coverage_source",
         figure=official.figure,

@@ -16,6 +16,7 @@ filters = filter_panel()
 shown = apply_filters(dataset.companies, filters)
 settings = map_view.map_settings(dataset)
 
+st.markdown(t("map.description"))
 online = map_view.top_controls()
 deck, figures = map_view.build_deck(dataset, shown, settings, online)
 map_col, legend_col = st.columns([3, 1])

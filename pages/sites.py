@@ -16,8 +16,8 @@ def site_details(site, dataset) -> None:
     """Status, precision, address, description, reported facts and sources of one site."""
     st.badge(t(f"sites.status_{site['status']}"), color=STATUS_COLOURS[site["status"]])
     st.markdown(
-        f"- **{t('sites.location')}:** {escape_markdown(location_quality(site['precision_m']))}\n"
-        f"- **{t('sites.address')}:** {escape_markdown(site['address'])}"
+        f"- **{t('value.label', label=t('sites.location'))}** {escape_markdown(location_quality(site['precision_m']))}\n"
+        f"- **{t('value.label', label=t('sites.address'))}** {escape_markdown(site['address'])}"
     )
     st.markdown(escape_markdown(site["description"]))
     at_site = int((dataset.companies["site_id"] == site["id"]).sum())
@@ -43,7 +43,10 @@ def site_details(site, dataset) -> None:
             key=f"facts_{site['id']}",
         )
     links = site["source_urls"].split()
-    st.markdown(f"**{t('sites.sources')}:** " + " · ".join(markdown_link(f"[{i}]", u) for i, u in enumerate(links, 1)))
+    st.markdown(
+        f"**{t('value.label', label=t('sites.sources'))}** "
+        + " · ".join(markdown_link(f"[{i}]", u) for i, u in enumerate(links, 1))
+    )
 
 
 page_header("sites")
