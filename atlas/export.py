@@ -131,7 +131,7 @@ def about_rows(
 def to_csv(companies: pd.DataFrame, about: list[tuple[str, str]]) -> bytes:
     """CSV bytes: one quoted description cell on line 1, then the table with its header."""
     buffer = io.StringIO()
-    description = " | ".join(f"{k}: {v}" for k, v in about)
+    description = " | ".join(f"{t('value.label', label=k)} {v}" for k, v in about)
     csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow([neutralise(description)])
     export_table(companies).to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8-sig")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas import formats
 from atlas.strings import t
 from atlas.text import escape_markdown
 from components.filter_panel import NOTES_KEY, init_from_url
@@ -22,8 +23,8 @@ def page_header(page: str) -> None:
 
 
 def count_sentence(shown: int, total: int) -> None:
-    """'N of M companies', wherever companies are listed."""
-    st.markdown(f"**{t('count.companies', n=shown, total=total)}**")
+    """'N of M companies' (numbers as the language writes them), wherever companies are listed."""
+    st.markdown(f"**{t('count.companies', n=formats.number(shown), total=formats.number(total))}**")
 
 
 def source_footer() -> None:

@@ -36,6 +36,11 @@ def entrypoint_ran(server, browser):
     context.close()
 
 
+def wait_lang(page, language: str) -> None:
+    """Wait until <html lang> is `language` (the page sets it with a small script as it renders)."""
+    page.wait_for_function("(lang) => document.documentElement.lang === lang", arg=language, timeout=SLOW_MS)
+
+
 def assert_navigation(page, titles: list[str]) -> None:
     """Each page title is a visible navigation link."""
     for title in titles:
@@ -44,7 +49,7 @@ def assert_navigation(page, titles: list[str]) -> None:
 
 def test_french_link_opens_in_french(server, page):
     open_app(page, f"{server.url}/?lang=fr", tr("fr", "page.overview.purpose"), SLOW_MS)
-    assert page.evaluate("document.documentElement.lang") == "fr"
+    wait_lang(page, "fr")
     assert page.locator("h1").first.inner_text().strip() == "Vue d'ensemble"
     assert_navigation(page, ["Carte", "Entreprises", "Analyses", "À propos des données"])
     assert "lang=fr" in page.url
@@ -53,7 +58,7 @@ def test_french_link_opens_in_french(server, page):
 
 def test_german_map_link_opens_in_german(server, page):
     open_app(page, f"{server.url}/map?lang=de", tr("de", "page.map.purpose"), SLOW_MS)
-    assert page.evaluate("document.documentElement.lang") == "de"
+    wait_lang(page, "de")
     assert_navigation(page, ["Überblick", "Karte", "Unternehmen", "Standorte", "Über die Daten"])
     assert page.url.split("?")[0].endswith("/map"), "paths never change with the language"
     page.problems.assert_clean()
@@ -61,11 +66,11 @@ def test_german_map_link_opens_in_german(server, page):
 
 def test_picker_switches_language_and_keeps_filters(server, page):
     open_app(page, f"{server.url}/companies?niche=neurodegenerative-diseases", "4 of 52 companies", SLOW_MS)
-    assert page.evaluate("document.documentElement.lang") == "en"
+    wait_lang(page, "en")
     page.get_by_role("radio", name="Deutsch").click()
     page.get_by_text("4 von 52 Unternehmen").wait_for(timeout=SLOW_MS)
     wait_done(page, SLOW_MS)
-    assert page.evaluate("document.documentElement.lang") == "de"
+    wait_lang(page, "de")
     assert "lang=de" in page.url and "niche=neurodegenerative-diseases" in page.url
     page.get_by_role("link", name="Analysen").first.click()
     page.get_by_text(tr("de", "page.insights.purpose")).wait_for(timeout=SLOW_MS)
@@ -88,9 +93,11 @@ def test_language_picker_works_with_the_keyboard_and_shows_focus(server, page):
             break
     assert focused["role"] == "radio" and focused["text"] == "English", focused
     assert focused["visible"], "the focused control has a visible focus ring"
-    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # moves the focus to Français
+    assert page.evaluate(FOCUSED)["text"] == "Français"
+    page.keyboard.press("Space")
     page.get_by_text(tr("fr", "page.about.purpose")).wait_for(timeout=SLOW_MS)
-    assert page.evaluate("document.documentElement.lang") == "fr"
+    wait_lang(page, "fr")
     page.problems.assert_clean()
 
 
@@ -115,9 +122,12 @@ def audit_tab(browser):
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("path", "key"), PAGES)
 def test_axe_finds_no_wcag_violation(server, audit_tab, axe_source, path, key, language):
+    problems = audit_tab.problems
+    for seen in (problems.console_errors, problems.page_errors, problems.failed_requests):
+        seen.clear()
     open_app(audit_tab, f"{server.url}/{path}?lang={language}", tr(language, f"page.{key}.purpose"), SLOW_MS)
     audit_tab.wait_for_timeout(500)  # let charts and the map draw
-    assert audit_tab.evaluate("document.documentElement.lang") == language
+    wait_lang(audit_tab, language)
     audit_tab.evaluate(axe_source)
     violations = audit_tab.evaluate(RUN_AXE, WCAG_TAGS)
     assert not violations, "\n".join(violations)
