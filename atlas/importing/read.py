@@ -144,17 +144,22 @@ def _parse(text: str, delimiter: str, limit: int | None = None) -> list[tuple[st
 
 
 def guess_delimiter(text: str) -> str:
-    """The delimiter that splits the header line into the most cells (comma on a tie)."""
+    """The delimiter that finds a header (two or more cells) on the earliest line, then with the most cells.
+
+    On a tie, the comma. A semicolon file with decimal commas: its header line has no comma, so the
+    semicolon finds the header first.
+    """
     head = "\n".join(text.splitlines()[: HEADER_SEARCH_LINES + 1])
 
-    def header_width(delimiter: str) -> int:
+    def score(delimiter: str) -> tuple[int, int]:
         try:
             lines = _parse(head, delimiter)
         except ImportFileError:
-            return 0
-        return next((_filled(line) for line in lines if _filled(line) >= 2), 0)
+            return (-HEADER_SEARCH_LINES - 1, 0)
+        found = next(((i, _filled(line)) for i, line in enumerate(lines) if _filled(line) >= 2), None)
+        return (-found[0], found[1]) if found else (-HEADER_SEARCH_LINES - 1, 0)
 
-    return max(DELIMITERS, key=header_width)
+    return max(DELIMITERS, key=score)
 
 
 def _read_csv(data: bytes) -> Table:
