@@ -58,8 +58,10 @@ def as_text(value: object) -> str:
 
 
 def _texts(frame: pd.DataFrame, columns: list[str]) -> dict[str, dict[str, str]]:
-    records = frame[["id", *columns]].to_dict("records")
-    return {str(r["id"]): {c: as_text(r[c]) for c in columns} for r in records}
+    ids = [str(i) for i in frame["id"].tolist()]
+    texts = [[as_text(v) for v in frame[c].tolist()] for c in columns]  # column by column: fast on 20,000 rows
+    rows = zip(*texts, strict=True) if texts else [()] * len(ids)
+    return {i: dict(zip(columns, row, strict=True)) for i, row in zip(ids, rows, strict=True)}
 
 
 def diff_companies(old: pd.DataFrame, new: pd.DataFrame, columns: list[str] | None = None) -> CompanyDiff:

@@ -430,6 +430,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "import.row.no_source": "No http(s) source: every company needs at least one source URL.",
         "import.mode.unknown": "Unknown mode '{mode}'; use one of: {modes}.",
         "import.publish.has_errors": "Not published: the file has {n} error(s). Fix them and import it again.",
+        "import.cli.help": "Check a spreadsheet (XLSX or CSV) against the latest version; publish it on request.",
+        "import.cli.description": (
+            "Without --publish this is a dry run: it prints the problems and the difference and writes nothing. "
+            "Exit code 0: valid (and published); 1: rows have errors, nothing written; 2: the file cannot be read."
+        ),
+        "import.cli.file": "The XLSX or CSV file to import.",
+        "import.cli.sheet": "The sheet to read (default: the first).",
+        "import.cli.mode": "upsert: rows add or update, nothing is removed; replace: companies not in the file are removed.",
+        "import.cli.map": "Use column COLUMN as FIELD (or - to leave it out); repeatable. Fields: {fields}.",
+        "import.cli.publish": "Publish the file as a new version if it has no errors.",
+        "import.cli.author": "Who publishes (required with --publish).",
+        "import.cli.note": "What the version is about.",
+        "import.cli.json": "Print one JSON object instead of the report.",
+        "import.cli.bad_map": "--map takes COLUMN=FIELD, not '{item}'.",
+        "import.cli.cannot_read": "{file}: {message}",
+        "import.cli.author_needed": "--publish needs --author NAME.",
+        "import.cli.dry_run": "Dry run: nothing written. Add --publish --author NAME to publish.",
+        "import.cli.nothing_to_publish": "Nothing to publish: the file matches the latest version.",
+        "import.cli.default_note": "Import of {file}",
+        "import.cli.published": "Published as version {number}.",
+        "import.cli.refused": "Not published, nothing written: {reason}",
+        "import.cli.more": "  … and {n} more (--json lists them all)",
+        "import.cli.summary": (
+            "{file}{sheet}: {rows} rows, {valid} valid; {errors} errors, {warnings} warnings; "
+            "mode {mode}, compared with version {base}"
+        ),
+        "import.cli.columns": "Columns: {columns}",
+        "import.cli.problems": "Problems:",
+        "import.cli.added": "Added: {n}",
+        "import.cli.changed": "Changed: {n}",
+        "import.cli.removed": "Removed: {n}",
     },
 }
 

@@ -65,6 +65,19 @@ def _filled(cells: tuple[object, ...] | list[object]) -> int:
     return sum(not _is_blank(c) for c in cells)
 
 
+def _width(line: tuple[object, ...]) -> int:
+    """The number of cells up to the last non-blank one."""
+    width = len(line)
+    while width and _is_blank(line[width - 1]):
+        width -= 1
+    return width
+
+
+def is_blank_row(cells: tuple[object, ...]) -> bool:
+    """True when every cell is blank."""
+    return _width(cells) == 0
+
+
 def _table(lines: list[tuple[object, ...]], sheet: str | None) -> Table:
     """Find the header among the first lines, trim empty trailing columns, pad rows to the header's width."""
     start = next((i for i, line in enumerate(lines[:HEADER_SEARCH_LINES]) if _filled(line) >= 2), None)
@@ -73,7 +86,7 @@ def _table(lines: list[tuple[object, ...]], sheet: str | None) -> Table:
     body = lines[start + 1 :]
     if len(body) > MAX_ROWS:
         raise ImportFileError(t("import.file.too_many_rows", max_rows=f"{MAX_ROWS:,}"))
-    width = max(max((i + 1 for i, c in enumerate(line) if not _is_blank(c)), default=0) for line in lines[start:])
+    width = max(_width(line) for line in lines[start:])
     header = tuple("" if _is_blank(c) else str(c).strip() for c in lines[start][:width])
     header += ("",) * (width - len(header))
     rows = tuple(tuple(line[:width]) + (None,) * (width - len(line)) for line in body)
