@@ -414,8 +414,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "import.file.skipped_lines": "{n} line(s) above the header were not part of the table and were skipped.",
         "import.column.unnamed": "column {n}",
         "import.column.unknown": (
-            "Column '{column}' is not recognised and is not imported; map it with --map '{column}=FIELD' "
-            "or leave it out with --map '{column}=-'."
+            "Column '{column}' is not recognised and is not imported; map it with --map \"{column}=FIELD\" "
+            'or leave it out with --map "{column}=-".'
         ),
         "import.column.twice": "Column '{column}' holds {field}, as column '{other}' already does; keep one.",
         "import.map.unknown_field": "Unknown field '{field}'; the fields are: {fields} (or - to leave a column out).",
@@ -488,9 +488,9 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "import.cli.columns": "Columns: {columns}",
         "import.cli.problems": "Problems:",
-        "import.cli.added": "Added: {n}",
-        "import.cli.changed": "Changed: {n}",
-        "import.cli.removed": "Removed: {n}",
+        "import.cli.added": "Added ({n})",
+        "import.cli.changed": "Changed ({n})",
+        "import.cli.removed": "Removed ({n})",
     },
 }
 
