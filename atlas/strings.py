@@ -354,6 +354,40 @@ STRINGS: dict[str, dict[str, str]] = {
             "the field, the corrected value and a public source URL. Data owners can also point the app at "
             "their own files with the HEALTHTECH_DATA_DIR environment variable (same file names and columns)."
         ),
+        # Data owners' page (issue 8): sign-in keys "access.*", page keys "manage.*"
+        "page.manage.title": "Manage data",
+        "page.manage.purpose": (
+            "For the data owners: load the spreadsheet, review what would change, publish, correct one company, "
+            "and go back to an earlier version."
+        ),
+        "access.unconfigured_title": "Sign-in is not configured here, so nobody can change the data on this page.",
+        "access.unconfigured_body": (
+            "To let the data owners sign in: copy {example} to `.streamlit/secrets.toml` (it is never committed), "
+            "fill in your OpenID Connect provider, list the editors' e-mail addresses under `[atlas] editors` "
+            "(or in the `{env}` environment variable, comma separated), and restart the app."
+        ),
+        "access.example_title": "What .streamlit/secrets.toml needs",
+        "access.cli_intro": "Until then, whoever runs the server can change the data with the command line:",
+        "access.cli_example": (
+            "python -m atlas import mapping.xlsx        # dry run: the report and the difference, nothing written\n"
+            'python -m atlas import mapping.xlsx --publish --author "Your Name" --note "2025 mapping"\n'
+            "python -m atlas versions\n"
+            'python -m atlas rollback 3 --author "Your Name" --note "why"'
+        ),
+        "access.signed_out": (
+            "Only the data owners can change the data. Sign in with your organisation's account to continue."
+        ),
+        "access.sign_in": "Sign in",
+        "access.sign_out": "Sign out",
+        "access.signed_in": "Signed in as **{email}**.",
+        "access.signed_in_editor": "Signed in as **{email}**, editor.",
+        "access.not_editor": (
+            "You are signed in as {email}, which is not on the list of editors, so you cannot change the data here. "
+            "If you should have access, ask the data owners to add your address. The rest of the Atlas works as usual."
+        ),
+        "access.action_refused": (
+            "Nothing was changed: only a signed-in editor can do this. Sign in again, or ask the data owners for access."
+        ),
         # Footer
         "footer.sources": (
             "Sources: companies from public news, agency and company pages (each with its links); "
