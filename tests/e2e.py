@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -38,21 +39,33 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """`streamlit run app.py` headless on a free loopback port, optionally on another data dir."""
+    """`streamlit run app.py` headless on a free loopback port, optionally on another data dir.
+
+    Each server has its own database (a new SQLite file unless `database_url` is given), so the app seeds
+    it from its data dir on first start. `env` adds environment variables; `secrets_file` replaces the
+    secrets.toml search (sign-in tests keep their secrets outside the repository).
+    """
 
     def __init__(
         self,
         data_dir: Path | None = None,
         app: Path = REPO / "app.py",
+        database_url: str | None = None,
         *,
         port: int | None = None,
         env: dict[str, str] | None = None,
         secrets_file: Path | None = None,
     ):
-        """`env` adds environment variables; `secrets_file` replaces the secrets.toml search (sign-in tests)."""
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
+        self.database_dir = tempfile.mkdtemp(prefix=f"atlas-db-{self.port}-")
+        self.database_url = database_url or f"sqlite:///{self.database_dir}/atlas.sqlite"
+        env = {
+            **os.environ,
+            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+            "HEALTHTECH_DATABASE_URL": self.database_url,
+            **(env or {}),
+        }
         if data_dir:
             env["HEALTHTECH_DATA_DIR"] = str(data_dir)
         extra = ["--secrets.files", str(secrets_file)] if secrets_file else []
@@ -101,6 +114,7 @@ class StreamlitServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+        shutil.rmtree(self.database_dir, ignore_errors=True)
 
 
 def _benign(url: str) -> bool:
