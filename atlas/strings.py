@@ -388,6 +388,151 @@ STRINGS: dict[str, dict[str, str]] = {
         "access.action_refused": (
             "Nothing was changed: only a signed-in editor can do this. Sign in again, or ask the data owners for access."
         ),
+        "manage.latest": "Published now: version {number}, by {author}, {time}.",
+        "manage.tab_upload": "Upload a spreadsheet",
+        "manage.tab_edit": "Correct one company",
+        "manage.tab_history": "History and roll back",
+        "manage.tab_audit": "Audit trail",
+        "manage.upload": "Spreadsheet (XLSX or CSV, up to {mb} MB)",
+        "manage.upload_help": (
+            "The first sheet of an XLSX workbook, or a CSV in UTF-8 or Windows-1252, comma or semicolon separated; "
+            "up to {mb} MB and {rows} rows. Headers in English, French or German are recognised. "
+            "Nothing is written until you publish."
+        ),
+        "manage.upload_nothing_yet": "Choose a file: you will see its problems and what would change before anything is written.",
+        "manage.mode": "What the file is",
+        "manage.mode_upsert": "Additions and updates (companies not in the file stay)",
+        "manage.mode_replace": "The complete list (companies not in the file are removed)",
+        "manage.file_unreadable": "The file could not be read, so nothing was imported: {reason}",
+        "manage.mapping_refused": "The column mapping cannot be used: {reason} Choose another field for that column.",
+        "manage.mapping": "Columns",
+        "manage.mapping_help": (
+            "Which field each column of your file fills, as recognised from its header. Change a field if it is "
+            "wrong, or choose — to leave a column out."
+        ),
+        "manage.col_file_column": "Column in your file",
+        "manage.col_field_used": "Field in the Atlas",
+        "manage.report": "Report",
+        "manage.rows": "Rows",
+        "manage.valid_rows": "Rows without error",
+        "manage.errors": "Errors",
+        "manage.warnings": "Warnings",
+        "manage.no_problems": "No problems found.",
+        "manage.has_errors": (
+            "{n} error(s): the file cannot be published as it is. Correct the rows below in your spreadsheet "
+            "and upload it again."
+        ),
+        "manage.col_row": "Row",
+        "manage.col_column": "Column",
+        "manage.col_severity": "Severity",
+        "manage.col_reason": "Reason",
+        "manage.download_report": "Download the report (CSV)",
+        "manage.offending_rows": "The rows with errors, as they are in your file",
+        "manage.cut": "Showing the first {n} of {total}.",
+        "manage.difference": "What would change against version {base}",
+        "manage.count_added": "Added",
+        "manage.count_changed": "Changed",
+        "manage.count_removed": "Removed",
+        "manage.no_difference": "Nothing would change: the data already hold exactly this.",
+        "manage.table_added": "Added companies ({n})",
+        "manage.table_removed": "Removed companies ({n})",
+        "manage.table_changed": "Changed fields ({n}): old and new value side by side",
+        "manage.col_id": "Atlas id",
+        "manage.col_name": "Name",
+        "manage.col_town": "Town",
+        "manage.col_website": "Website",
+        "manage.col_source_urls": "Sources",
+        "manage.col_field": "Field",
+        "manage.col_old": "Old value",
+        "manage.col_new": "New value",
+        "manage.replace_removes": (
+            "The file is treated as the complete list: {n} companies that are not in it would be removed "
+            "(they stay in the earlier versions)."
+        ),
+        "manage.publish_title": "Publish this as a new version",
+        "manage.note": "Note (required): what this version is and why",
+        "manage.note_placeholder": "e.g. Official 2025 mapping, cluster export of 14 March",
+        "manage.publish": "Publish",
+        "manage.publish_blocked_errors": "Publishing is disabled while the file has errors.",
+        "manage.publish_blocked_empty": "Publishing is disabled: nothing would change.",
+        "manage.publish_refused": "Nothing was published: the file has errors or changes nothing.",
+        "manage.note_required": "Nothing was published: write a note saying what this version is, then try again.",
+        "manage.stale": (
+            "Nothing was published: the data changed while you were reviewing (version {base} was current; "
+            "{author} has since published version {number}). The difference below is now against version "
+            "{number}: review it and publish again."
+        ),
+        "manage.publish_failed": "Nothing was published: {reason}",
+        "manage.store_failed": (
+            "Nothing was published: the data store could not be written. Try again in a minute; if it keeps "
+            "failing, tell whoever runs the server (the details are in the server log)."
+        ),
+        "manage.published": "Published version {number}. Every page of the Atlas shows it now.",
+        "manage.edit_pick": "Company",
+        "manage.edit_pick_placeholder": "Choose the company to correct",
+        "manage.edit_gone": "This company is no longer in the latest version. Choose another one.",
+        "manage.edit_base": "Values of version {number}. Saving publishes a new version with you as author.",
+        "manage.edit_derived": "Derived from town and site when you save (not typed): {fields}.",
+        "manage.edit_note_placeholder": "e.g. Moved to Belval (source: press release of 2 May)",
+        "manage.save": "Save as a new version",
+        "manage.edit_errors": "Not saved: correct the fields named below and save again.",
+        "manage.edit_nothing": "Nothing was saved: no field changed.",
+        "manage.stale_edit": (
+            "Not saved: the data changed meanwhile (version {base} was current; {author} has since published "
+            "version {number}). The form now shows version {number}: make your correction again."
+        ),
+        "manage.saved": "Saved as version {number}.",
+        "manage.field_name": "Name",
+        "manage.field_website": "Website",
+        "manage.field_founded_year": "Founding year",
+        "manage.field_subsector": "Subsector",
+        "manage.field_niches": "Niches",
+        "manage.field_town": "Town or locality",
+        "manage.field_commune": "Commune (when the town is unknown)",
+        "manage.field_street_address": "Street address",
+        "manage.field_site": "Site (e.g. House of BioHealth)",
+        "manage.field_description": "Description",
+        "manage.field_source_urls": "Sources (at least one http(s) link)",
+        "manage.field_confidence": "Confidence of the sources",
+        "manage.field_notes": "Notes",
+        "manage.field_verified_on": "Verified on",
+        "manage.help_source_urls": "One link per line. Every company keeps at least one public source.",
+        "manage.help_verified_on": "When the record was last checked: DD/MM/YYYY or YYYY-MM-DD; blank = unknown.",
+        "manage.no_versions": "No version has been published yet.",
+        "manage.vcol_version": "Version",
+        "manage.vcol_time": "Published",
+        "manage.vcol_author": "Author",
+        "manage.vcol_kind": "Kind",
+        "manage.vcol_note": "Note",
+        "manage.vcol_file": "File",
+        "manage.history_pick": "Show the difference of",
+        "manage.version_label": "Version {number}, by {author}: {note}",
+        "manage.history_difference": "Version {number} against version {parent}",
+        "manage.rollback_latest": "This is the latest version; choose an earlier one to roll back to it.",
+        "manage.rollback": "Roll back to version {number}…",
+        "manage.rollback_confirm": (
+            "Publish the companies of version {number} again, as a new version after version {latest}? "
+            "Nothing is deleted: version {latest} and every other version stay in the history."
+        ),
+        "manage.rollback_note": "Rollback to version {number}",
+        "manage.rollback_yes": "Yes, roll back to version {number}",
+        "manage.cancel": "Cancel",
+        "manage.rollback_stale": (
+            "Not rolled back: someone published version {latest} meanwhile. Check the history and try again."
+        ),
+        "manage.rolled_back": "Rolled back: version {new} holds the companies of version {number}.",
+        "manage.audit_caption": (
+            "Every change, newest first: who, when, what, and from which file (name and SHA-256 checksum). "
+            "The trail is append-only; nobody can change it from this page."
+        ),
+        "manage.acol_time": "Time",
+        "manage.acol_author": "Who",
+        "manage.acol_action": "What",
+        "manage.acol_version": "Version",
+        "manage.acol_source_name": "File",
+        "manage.acol_source_checksum": "SHA-256 of the file",
+        "manage.acol_note": "Note",
+        "manage.download_audit": "Download the audit trail (CSV)",
         # Footer
         "footer.sources": (
             "Sources: companies from public news, agency and company pages (each with its links); "
