@@ -599,6 +599,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "import.row.default_confidence": (
             "No confidence given: the new company is recorded with confidence '{level}' (the lowest level)."
         ),
+        "import.file.default_confidence": (
+            "The file has no confidence column: {n} new company(ies) are recorded with confidence '{level}' "
+            "(the lowest level)."
+        ),
         "import.row.duplicate_name": "The same company as row {row} (same name).",
         "import.row.duplicate_website": "The same company as row {row} (same website).",
         "import.row.duplicate_id": "The same company as row {row}.",

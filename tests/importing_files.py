@@ -5,16 +5,18 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 
 def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
-    """A workbook with one sheet per entry, in order, holding the given rows."""
+    """A workbook with one sheet per entry, in order, holding the given rows (minus the control characters
+    a workbook cannot hold)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, rows in sheets.items():
         sheet = workbook.create_sheet(name)
         for row in rows:
-            sheet.append(row)
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

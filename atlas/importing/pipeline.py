@@ -117,6 +117,7 @@ class _Row:
     given: dict[str, object]  # field -> value as converted from the file
     existing: dict[str, object] | None
     problems: list[ImportProblem] = field(default_factory=list)
+    defaulted_confidence: bool = False  # a new company recorded with DEFAULT_CONFIDENCE
 
     def add(self, column: str | None, severity: str, message: str) -> None:
         self.problems.append(ImportProblem(self.number, column, severity, message))
@@ -202,8 +203,10 @@ def _merge(row: _Row, matcher: _Matcher, columns: ColumnMapping) -> None:
             row.add(columns.column_of("id"), WARNING, t("import.row.new_id", given=file_id, id=record["id"]))
         if not record["confidence"]:
             record["confidence"] = DEFAULT_CONFIDENCE
-            message = t("import.row.default_confidence", level=DEFAULT_CONFIDENCE)
-            row.add(columns.column_of("confidence"), WARNING, message)
+            row.defaulted_confidence = True
+            if columns.column_of("confidence"):  # a blank cell; a missing column is reported once for the file
+                message = t("import.row.default_confidence", level=DEFAULT_CONFIDENCE)
+                row.add(columns.column_of("confidence"), WARNING, message)
     row.record = record
 
 
@@ -333,6 +336,13 @@ def prepare_import(
         kept[str(row.record["id"])] = row.record
     companies = _frame(list(kept.values()))
     problems += [p for row in rows for p in row.problems]
+    defaulted = sum(row.defaulted_confidence and not row.failed for row in rows)
+    if defaulted and not columns.column_of("confidence"):
+        problems.append(
+            ImportProblem(
+                None, None, WARNING, t("import.file.default_confidence", n=defaulted, level=DEFAULT_CONFIDENCE)
+            )
+        )
     return ImportReport(
         filename=filename,
         checksum=hashlib.sha256(data).hexdigest(),
