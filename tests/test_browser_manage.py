@@ -29,7 +29,7 @@ def auth_server(oidc_provider, tmp_path_factory):
     srv = StreamlitServer(
         port=port,
         secrets_file=secrets_file,
-        env={"HEALTHTECH_DATABASE_URL": f"sqlite:///{tmp / 'atlas.sqlite'}", "HEALTHTECH_EDITORS": ""},
+        env={"HEALTHTECH_EDITORS": ""},
     )
     yield srv
     srv.stop()
