@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from atlas.store import DATABASE_URL_ENV, Store
 from tests.conftest import REPO
-from tests.manage_files import clean_french_file, messy_french_file
+from tests.manage_files import NEW_ID, clean_french_file, messy_french_file
 
 APP = str(REPO / "app.py")
 EDITOR = "owner@example.org"
@@ -132,6 +132,7 @@ def test_clean_file_publishes_with_a_note_and_the_app_shows_it_at_once(store):
     latest = store.latest()
     assert (latest.number, latest.author, latest.kind, latest.note) == (2, EDITOR, "import", "Synthetic test company")
     assert latest.source_name == "cartographie.csv" and latest.source_checksum
+    assert NEW_ID in set(store.companies()["id"])
     assert "Published version 2" in " ".join(s.value for s in at.success)
     at.switch_page("pages/companies.py").run()
     assert "53 of 53 companies" in texts(at)
