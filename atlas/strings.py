@@ -379,8 +379,8 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "access.sign_in": "Sign in",
         "access.sign_out": "Sign out",
-        "access.signed_in": "Signed in as **{email}**.",
-        "access.signed_in_editor": "Signed in as **{email}**, editor.",
+        "access.signed_in": "Signed in as {email}.",
+        "access.signed_in_editor": "Signed in as {email}, editor.",
         "access.not_editor": (
             "You are signed in as {email}, which is not on the list of editors, so you cannot change the data here. "
             "If you should have access, ask the data owners to add your address. The rest of the Atlas works as usual."
@@ -405,7 +405,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "manage.mode_replace": "The complete list (companies not in the file are removed)",
         "manage.file_unreadable": "The file could not be read, so nothing was imported: {reason}",
         "manage.mapping_refused": "The column mapping cannot be used: {reason} Choose another field for that column.",
-        "manage.mapping": "Columns",
+        "manage.mapping": "Columns: {used} used, {unused} not used",
         "manage.mapping_help": (
             "Which field each column of your file fills, as recognised from its header. Change a field if it is "
             "wrong, or choose — to leave a column out."
@@ -473,6 +473,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "manage.edit_gone": "This company is no longer in the latest version. Choose another one.",
         "manage.edit_base": "Values of version {number}. Saving publishes a new version with you as author.",
         "manage.edit_derived": "Derived from town and site when you save (not typed): {fields}.",
+        "manage.derived_canton": "canton",
+        "manage.derived_site_id": "site id",
+        "manage.derived_lat": "latitude",
+        "manage.derived_lon": "longitude",
+        "manage.derived_location_precision": "placed at",
         "manage.edit_note_placeholder": "e.g. Moved to Belval (source: press release of 2 May)",
         "manage.save": "Save as a new version",
         "manage.edit_errors": "Not saved: correct the fields named below and save again.",
@@ -508,6 +513,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "manage.history_pick": "Show the difference of",
         "manage.version_label": "Version {number}, by {author}: {note}",
         "manage.history_difference": "Version {number} against version {parent}",
+        "manage.history_first": "Version {number}, the first: every company was added",
         "manage.rollback_latest": "This is the latest version; choose an earlier one to roll back to it.",
         "manage.rollback": "Roll back to version {number}…",
         "manage.rollback_confirm": (

@@ -15,7 +15,6 @@ import streamlit as st
 
 from atlas.access import EDITORS_ENV, Role, auth_configured, editor_emails, normalise_email, role
 from atlas.strings import t
-from atlas.text import escape_markdown
 
 SECRETS_EXAMPLE = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml.example"
 
@@ -53,9 +52,14 @@ def require_editor() -> str:
     return email
 
 
+def _code(text: str) -> str:
+    """An address shown verbatim (a code span: no link, no markup)."""
+    return f"`{text.replace('`', '')}`"
+
+
 def _signed_in_bar(email: str, *, editor: bool) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.markdown(t("access.signed_in_editor" if editor else "access.signed_in", email=escape_markdown(email)))
+        st.markdown(t("access.signed_in_editor" if editor else "access.signed_in", email=_code(email)))
         if st.button(t("access.sign_out"), icon=":material/logout:", key="access_sign_out"):
             st.logout()
 
@@ -78,6 +82,6 @@ def editor_gate() -> str:
         st.stop()
     _signed_in_bar(email, editor=current is Role.EDITOR)
     if current is Role.VIEWER:
-        st.warning(t("access.not_editor", email=escape_markdown(email or t("value.unknown"))), icon=":material/block:")
+        st.warning(t("access.not_editor", email=_code(email or t("value.unknown"))), icon=":material/block:")
         st.stop()
     return email

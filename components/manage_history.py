@@ -51,7 +51,8 @@ def history_panel(store: Store) -> None:
     version = by_number[number]
     new = _companies_of(store, store.url, number)
     old = _companies_of(store, store.url, version.parent) if version.parent else company_frame([])
-    st.subheader(t("manage.history_difference", number=number, parent=version.parent or "—"), anchor=False)
+    title = t("manage.history_difference", number=number, parent=version.parent) if version.parent else None
+    st.subheader(title or t("manage.history_first", number=number), anchor=False)
     difference(diff_companies(old, new, [c for c in COMPANY_COLUMNS if c != "id"]), old, new, key="manage_history")
     _rollback(store, number, latest=versions[0].number)
 

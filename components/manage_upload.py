@@ -61,12 +61,22 @@ def _pinned_base(store: Store, checksum: str) -> int | None:
 
 def _mapping_editor(report: ImportReport, key: str) -> dict[str, str]:
     """The detected mapping as an editable table; returns the corrections (header -> field or '-')."""
-    st.subheader(t("manage.mapping"), anchor=False)
-    st.caption(t("manage.mapping_help"))
     detected = pd.DataFrame(
         {"column": list(report.mapping), "field": [f or NOT_IMPORTED for f in report.mapping.values()]}
     )
-    edited = st.data_editor(
+    unused = int((detected["field"] == NOT_IMPORTED).sum())
+    with st.expander(t("manage.mapping", used=len(detected) - unused, unused=unused), expanded=unused > 0):
+        st.caption(t("manage.mapping_help"))
+        edited = _mapping_table(detected, key)
+    return {
+        column: ("-" if field == NOT_IMPORTED else field)
+        for column, field, guessed in zip(edited["column"], edited["field"], detected["field"], strict=True)
+        if field != guessed
+    }
+
+
+def _mapping_table(detected: pd.DataFrame, key: str) -> pd.DataFrame:
+    return st.data_editor(
         detected,
         hide_index=True,
         disabled=["column"],
@@ -78,11 +88,6 @@ def _mapping_editor(report: ImportReport, key: str) -> dict[str, str]:
         },
         key=key,
     )
-    return {
-        column: ("-" if field == NOT_IMPORTED else field)
-        for column, field, guessed in zip(edited["column"], edited["field"], detected["field"], strict=True)
-        if field != guessed
-    }
 
 
 def upload_panel(store: Store) -> None:
@@ -127,7 +132,12 @@ def _report_and_publish(store: Store, report: ImportReport, data: bytes) -> None
     if report.has_errors:
         st.markdown(f"**{t('manage.offending_rows')}**")
         rows = offending_rows(read_table(data, report.filename, report.sheet), report.problems)
-        st.dataframe(rows, hide_index=True, key="manage_offending_rows")
+        st.dataframe(
+            rows,
+            hide_index=True,
+            column_config={"row": st.column_config.NumberColumn(t("manage.col_row"), format="%d")},
+            key="manage_offending_rows",
+        )
     st.subheader(t("manage.difference", base=report.base), anchor=False)
     difference(report.diff, store.companies(report.base), report.companies, key="manage_upload_diff")
     if report.mode == "replace" and report.diff.removed:
