@@ -4,8 +4,11 @@ up without a restart, the About page and the company card say which version and 
 import time
 
 import pytest
+import streamlit as st
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
+import atlas.store
 import components.data
 from atlas.loading import load_files
 from atlas.store import COMPANY_COLUMNS, DATABASE_URL_ENV, Store
@@ -14,11 +17,10 @@ from tests.e2e import free_port
 
 
 @pytest.fixture
-def store_url(tmp_path, monkeypatch):
-    """The app of this test on its own, empty SQLite store."""
-    url = f"sqlite:///{tmp_path / 'atlas.sqlite'}"
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    return url
+def store_url(database_url, monkeypatch):
+    """The app of this test on its own, empty store: SQLite, then PostgreSQL."""
+    monkeypatch.setenv(DATABASE_URL_ENV, database_url)
+    return database_url
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +118,23 @@ def test_unreachable_store_shows_a_message_not_a_traceback(monkeypatch):
     [error] = at.error
     assert "could not read the company data from its database" in error.value
     assert "HEALTHTECH_DATABASE_URL" in error.value
+
+
+def test_secrets_connection_names_the_store(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'from-secrets.sqlite'}"
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'[connections.atlas]\nurl = "{url}"\n', encoding="utf-8")
+    monkeypatch.delenv(DATABASE_URL_ENV)
+    monkeypatch.setattr(atlas.store, "DEFAULT_DATABASE", tmp_path / "default.sqlite")
+    previous = config.get_option("secrets.files")
+    config.set_option("secrets.files", [str(secrets)])
+    st.secrets._reset()
+    try:
+        at = about_page()
+    finally:
+        config.set_option("secrets.files", previous)
+        st.secrets._reset()
+    assert metrics(at)["Version in use"] == "1"
+    with Store(url) as store:
+        assert store.latest().kind == "seed"
+    assert not (tmp_path / "default.sqlite").exists()
