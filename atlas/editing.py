@@ -29,6 +29,8 @@ EDITED_FIELDS = (
     "confidence",
     "notes",
     "verified_on",
+    "status",
+    "status_note",
 )
 DERIVED_FIELDS = ("canton", "site_id", "lat", "lon", "location_precision")  # shown, never typed
 EDIT_FILENAME = "edit.csv"

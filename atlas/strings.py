@@ -375,7 +375,8 @@ STRINGS: dict[str, dict[str, str]] = {
             'python -m atlas rollback 3 --author "Your Name" --note "why"'
         ),
         "access.signed_out": (
-            "Only the data owners can change the data. Sign in with your organisation's account to continue."
+            "Only the data owners can change the data. Sign in with your organisation's account to continue; "
+            "you come back to the home page, from where Manage data opens the tools."
         ),
         "access.sign_in": "Sign in",
         "access.sign_out": "Sign out",
@@ -501,6 +502,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "manage.field_confidence": "Confidence of the sources",
         "manage.field_notes": "Notes",
         "manage.field_verified_on": "Verified on",
+        "manage.field_status": "Status",
+        "manage.field_status_note": "Status note (when closed or merged: what happened, with its source)",
+        "manage.status_active": "Active",
+        "manage.status_closed": "Closed",
+        "manage.status_merged": "Merged",
+        "manage.help_status": (
+            "Closed and merged companies stay in every version with their history, but the pages no longer list them."
+        ),
         "manage.help_source_urls": "One link per line. Every company keeps at least one public source.",
         "manage.help_verified_on": "When the record was last checked: DD/MM/YYYY or YYYY-MM-DD; blank = unknown.",
         "manage.no_versions": "No version has been published yet.",

@@ -14,14 +14,15 @@ from atlas.editing import DERIVED_FIELDS, EDIT_FILENAME, edit_file, form_values
 from atlas.importing import prepare_import
 from atlas.store import StaleVersionError, Store
 from atlas.strings import t
+from atlas.text import escape_markdown
 from atlas.validation import DataFileError
-from atlas.vocabulary import CONFIDENCE_LEVELS, NICHES, SUBSECTORS
+from atlas.vocabulary import CONFIDENCE_LEVELS, INACTIVE_STATUSES, NICHES, SUBSECTORS
 from components.access import require_editor
 from components.data import get_dataset, refresh_version
 from components.manage_review import difference, problems_report
 
 _PINNED = "manage_edit_base"  # (company id, version number the form was filled from)
-TEXT_AREAS = ("description", "notes", "source_urls")
+TEXT_AREAS = ("description", "notes", "source_urls", "status_note")
 
 
 def _pinned_base(store: Store, company: str) -> int | None:
@@ -46,6 +47,16 @@ def _field(name: str, value: str, key: str) -> object:
     if name == "niches":
         chosen = [n for n in value.split(";") if n in NICHES]
         return ";".join(st.multiselect(label, list(NICHES), default=chosen, format_func=NICHES.get, key=key))
+    if name == "status":
+        options = ["", *INACTIVE_STATUSES]
+        return st.selectbox(
+            label,
+            options,
+            index=options.index(value) if value in options else 0,
+            format_func=lambda s: t(f"manage.status_{s or 'active'}"),
+            help=t("manage.help_status"),
+            key=key,
+        )
     if name == "confidence":
         options = list(CONFIDENCE_LEVELS)
         return st.selectbox(
@@ -59,7 +70,10 @@ def _field(name: str, value: str, key: str) -> object:
 def edit_panel(store: Store) -> None:
     """Pick a company, change its fields, save with a note."""
     latest = store.companies()
-    names = dict(zip(latest["id"], latest["name"], strict=True))
+    names = {
+        i: n if s not in INACTIVE_STATUSES else f"{n} — {t(f'manage.status_{s}')}"
+        for i, n, s in zip(latest["id"], latest["name"], latest["status"], strict=True)
+    }
     company_id = st.selectbox(
         t("manage.edit_pick"),
         list(names),
@@ -122,11 +136,11 @@ def _save(store: Store, values: dict, note: str, base: int | None, current, key:
         st.session_state.pop(_PINNED, None)
         st.session_state["manage_flash"] = (
             "warning",
-            t("manage.stale_edit", base=base, number=err.latest.number, author=err.latest.author),
+            t("manage.stale_edit", base=base, number=err.latest.number, author=escape_markdown(err.latest.author)),
         )
         st.rerun()
     except DataFileError as err:
-        st.error(t("manage.publish_failed", reason=str(err)), icon=":material/error:")
+        st.error(t("manage.publish_failed", reason=escape_markdown(str(err))), icon=":material/error:")
         return
     except Exception:
         logging.getLogger(__name__).exception("saving an edit failed")

@@ -15,6 +15,7 @@ from atlas.diff import diff_companies
 from atlas.review import csv_bytes, versions_table
 from atlas.store import COMPANY_COLUMNS, StaleVersionError, Store, company_frame
 from atlas.strings import t
+from atlas.text import escape_markdown
 from components.access import require_editor
 from components.data import refresh_version
 from components.manage_review import difference
@@ -88,7 +89,7 @@ def _do_rollback(store: Store, number: int, latest: int, note: str) -> None:
     try:
         version = store.rollback(number, author=editor, note=note.strip() or t("manage.rollback_note", number=number))
     except (StaleVersionError, ValueError, LookupError) as err:
-        st.error(t("manage.publish_failed", reason=str(err)), icon=":material/error:")
+        st.error(t("manage.publish_failed", reason=escape_markdown(str(err))), icon=":material/error:")
         return
     except Exception:
         logging.getLogger(__name__).exception("rollback failed")

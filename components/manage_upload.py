@@ -19,6 +19,7 @@ from atlas.importing.read import MAX_BYTES, MAX_ROWS, read_table
 from atlas.review import offending_rows
 from atlas.store import StaleVersionError, Store
 from atlas.strings import t
+from atlas.text import escape_markdown
 from atlas.validation import DataFileError
 from components.access import require_editor
 from components.data import get_dataset, refresh_version
@@ -118,10 +119,10 @@ def upload_panel(store: Store) -> None:
         corrections = _mapping_editor(guessed, key=f"manage_mapping_{checksum[:16]}")
         report = _prepare(store, data, upload.name, mode, corrections, base) if corrections else guessed
     except ImportFileError as err:
-        st.error(t("manage.file_unreadable", reason=str(err)), icon=":material/error:")
+        st.error(t("manage.file_unreadable", reason=escape_markdown(str(err))), icon=":material/error:")
         return
     except ValueError as err:
-        st.error(t("manage.mapping_refused", reason=str(err)), icon=":material/error:")
+        st.error(t("manage.mapping_refused", reason=escape_markdown(str(err))), icon=":material/error:")
         return
     _report_and_publish(store, report, data)
 
@@ -176,11 +177,11 @@ def _publish(store: Store, report: ImportReport, note: str) -> None:
         latest = err.latest
         st.session_state["manage_flash"] = (
             "warning",
-            t("manage.stale", base=report.base, number=latest.number, author=latest.author),
+            t("manage.stale", base=report.base, number=latest.number, author=escape_markdown(latest.author)),
         )
         st.rerun()
     except (ImportHasErrors, DataFileError) as err:
-        st.error(t("manage.publish_failed", reason=str(err)), icon=":material/error:")
+        st.error(t("manage.publish_failed", reason=escape_markdown(str(err))), icon=":material/error:")
         return
     except Exception:
         logging.getLogger(__name__).exception("publishing an import failed")

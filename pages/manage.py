@@ -3,6 +3,7 @@
 import streamlit as st
 
 from atlas.strings import t
+from atlas.text import escape_markdown
 from components.access import editor_gate
 from components.data import get_store, store_url
 from components.manage_edit import edit_panel
@@ -15,7 +16,12 @@ editor_gate()  # stops the page here for anyone who is not a signed-in editor
 store = get_store(store_url())
 latest = store.latest()
 st.caption(
-    t("manage.latest", number=latest.number, author=latest.author, time=f"{latest.published_at:%Y-%m-%d %H:%M} UTC")
+    t(
+        "manage.latest",
+        number=latest.number,
+        author=escape_markdown(latest.author),
+        time=f"{latest.published_at:%Y-%m-%d %H:%M} UTC",
+    )
 )
 flash = st.session_state.pop("manage_flash", None)
 if flash:

@@ -1,7 +1,14 @@
-"""One company's form values as a one-row file the import pipeline reads back to the same record."""
+"""One company's form values as a one-row file the import pipeline reads back; company status (closed, merged)."""
+
+import pandas as pd
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
 
 from atlas.editing import EDITED_FIELDS, edit_file, form_values
 from atlas.importing import prepare_import
+from atlas.loading import active_companies
+from atlas.store import MIGRATIONS_DIR, Store
 
 
 def test_form_values_put_one_source_per_line():
@@ -44,3 +51,23 @@ def test_hostile_text_in_a_form_stays_text(dataset):
     [change] = report.diff.changes
     assert change.new == '=HYPERLINK("http://x","y") <script>x</script>'
     assert any(p.severity == "warning" for p in report.problems)
+
+
+def test_active_companies_leave_out_closed_and_merged():
+    frame = pd.DataFrame({"id": ["a", "b", "c", "d"], "status": ["", "active", "closed", "merged"]})
+    assert active_companies(frame)["id"].tolist() == ["a", "b"]
+
+
+def test_a_store_made_before_the_status_columns_is_upgraded(tmp_path, dataset):
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    engine = sa.create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        assert "status" not in {c["name"] for c in sa.inspect(conn).get_columns("company_row")}
+    engine.dispose()
+    with Store(url) as store:
+        store.seed_if_empty(dataset.companies.drop(columns="search_key"))
+        assert set(store.companies()["status"]) == {""}

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from atlas.store import DATABASE_URL_ENV, Store
 from tests.conftest import REPO
+from tests.importing_files import csv_bytes
 from tests.manage_files import NEW_ID, clean_french_file, messy_french_file
 
 APP = str(REPO / "app.py")
@@ -228,3 +229,31 @@ def test_audit_trail_is_shown_read_only(store):
     trail = at.dataframe[0].value
     assert trail.iloc[-1]["action"] == "seed"
     assert not at.get("data_editor") or all(e.key != "manage_audit" for e in at.get("data_editor"))
+
+
+def test_mark_a_company_closed_keeps_it_in_the_store_but_not_on_the_pages(store):
+    at = open_tab(manage(email=EDITOR), "Correct one company")
+    company = store.companies().iloc[0]
+    at.selectbox(key="manage_edit_company").set_value(company["id"]).run()
+    next(w for w in at.selectbox if w.label == "Status").set_value("closed")
+    next(w for w in at.text_area if w.label.startswith("Status note")).input("Closed in 2025 (test)")
+    next(w for w in at.text_input if w.label.startswith("Note")).input("closed (test)")
+    next(b for b in at.get("form_submit_button") if b.label == "Save as a new version").click().run()
+    assert not at.exception
+    saved = store.companies().set_index("id").loc[company["id"]]
+    assert (saved["status"], saved["status_note"]) == ("closed", "Closed in 2025 (test)")
+    assert store.latest().kind == "edit"
+    at.switch_page("pages/companies.py").run()
+    assert "51 of 51 companies" in texts(at)
+
+
+def test_hostile_file_with_thousands_of_columns_stays_inert_text(store):
+    header = ["Nom", "Sources", *(f"<script>alert({i})</script>" for i in range(3000)), "=CMD()", "\u202eevil"]
+    row = ['=HYPERLINK("http://x","y")', "https://hostile.example.org", *([""] * 3000), "<b>x</b>", "\u202ex"]
+    at = upload(manage(email=EDITOR), csv_bytes([header, row], ";"), "hostile.csv")
+    assert not at.exception
+    problems = at.dataframe[1].value
+    assert (problems["severity"] == "warning").sum() >= 3000  # every unknown column named
+    shown = texts(at)
+    assert "<script>" not in shown and "=CMD()" not in shown  # names appear only in the data tables, as text
+    assert [v.number for v in store.versions()] == [1]
