@@ -31,7 +31,16 @@ from atlas.importing import prepare_import  # noqa: E402
 from atlas.loading import load_files  # noqa: E402
 from atlas.vocabulary import SUBSECTORS  # noqa: E402
 from bench.bench_companies import synthetic_rows  # noqa: E402
-from tests.e2e import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, free_port, sign_in, wait_done, write_auth_secrets  # noqa: E402
+from tests.e2e import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PageProblems,
+    StreamlitServer,
+    free_port,
+    sign_in,
+    wait_done,
+    write_auth_secrets,
+)
 from tests.importing_files import csv_bytes  # noqa: E402
 
 SIZES = (130, 20_000)
@@ -110,6 +119,7 @@ def main() -> int:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+                page.problems = PageProblems()  # sign_in records which URLs are the provider's
                 sign_in(page, app.url, EDITOR)
                 base = browser.new_context().new_page()
                 base.goto(minimal.url)

@@ -158,3 +158,28 @@ def test_text_that_is_not_a_table_refused(data):
 def test_binary_data_refused():
     with pytest.raises(ImportFileError, match="neither a workbook nor text"):
         read_table(b"\x00\x01\x02,\x03\n\x81\x8d", "f.csv")
+
+
+def test_sheet_rows_read_what_openpyxl_reads():
+    from datetime import date, datetime
+
+    from openpyxl import Workbook, load_workbook
+
+    from atlas.importing.read import sheet_rows
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "S"
+    sheet.append(["Name", "Founded", "Verified on", "Flag", "Lat"])
+    sheet.append(["Société α", 2016, datetime(2026, 11, 5), True, 49.61])
+    sheet.append(["=1+1", "2016", date(2020, 2, 29), False, -1e-7])
+    sheet["C6"] = "sparse"  # rows 4 and 5 missing, a cell alone in column C
+    sheet["A7"] = 'x "quoted" <b>'
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    opened = load_workbook(io.BytesIO(buffer.getvalue()), read_only=True)
+    expected = [tuple(row) for row in opened["S"].iter_rows(values_only=True)]
+    ours = list(sheet_rows(opened, "S"))
+    padded = [row + (None,) * (5 - len(row)) for row in ours]
+    assert padded == expected
+    assert ours[3] == () and ours[5] == (None, None, "sparse")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from atlas.importing.problems import ERROR, WARNING, ImportProblem
 from atlas.loading import COMPANY_COLUMNS
@@ -144,9 +145,22 @@ class ColumnMapping:
         """File header -> company field (None = not used)."""
         return dict(zip(self.labels, self.fields, strict=True))
 
+    @cached_property
+    def imported(self) -> tuple[tuple[int, str, str], ...]:
+        """(index, label, field) of the columns imported: the first column of each field."""
+        first: dict[str, tuple[int, str, str]] = {}
+        for index, (label, field) in enumerate(zip(self.labels, self.fields, strict=True)):
+            if field is not None:
+                first.setdefault(field, (index, label, field))
+        return tuple(first.values())
+
+    @cached_property
+    def _column_of_field(self) -> dict[str, str]:
+        return {field: label for _, label, field in self.imported}
+
     def column_of(self, field: str) -> str | None:
-        """The file's column holding `field`, or None when the file has none."""
-        return next((label for label, f in zip(self.labels, self.fields, strict=True) if f == field), None)
+        """The file's (first) column holding `field`, or None when the file has none."""
+        return self._column_of_field.get(field)
 
 
 def check_overrides(overrides: dict[str, str] | None) -> dict[str, str | None]:

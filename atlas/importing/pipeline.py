@@ -31,7 +31,7 @@ from atlas.diff import CompanyDiff, as_text, diff_companies
 from atlas.importing import values
 from atlas.importing.columns import ColumnMapping, map_columns
 from atlas.importing.problems import ERROR, WARNING, ImportFileError, ImportProblem
-from atlas.importing.read import Table, read_table
+from atlas.importing.read import Table, is_blank_row, read_table
 from atlas.importing.validate import (
     DuplicateFinder,
     coordinate_problem,
@@ -48,6 +48,9 @@ MODES = ("upsert", "replace")
 DEFAULT_CONFIDENCE = "low"
 DERIVED_FIELDS = ("commune", "canton", "site_id", "location_precision")  # compared with what the geography derives
 POINT_FIELDS = ("lat", "lon")
+# Fields a file cannot set: the id is the matched company's (or the new name's slug); the rest comes from the
+# geography. A file's commune is kept only for a company whose town and site give none (see values.place).
+NOT_FROM_FILE = ("id", "canton", "site_id", "location_precision", *POINT_FIELDS)
 POINT_TOLERANCE = 1e-6
 
 
@@ -92,20 +95,25 @@ class ImportReport:
         }
 
 
-def _value_of(column: str, value: object) -> object:
-    """A current company's value in the form the schema takes (years as int, points as float, else text)."""
+def _number_or_none(value: object, kind: type) -> object:
     blank = value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return None if blank else kind(value)
+
+
+def _column_values(frame: pd.DataFrame, column: str) -> list[object]:
+    """One column as schema values (years int, points float, text stripped; blanks None or ''), column-wise."""
+    cells = frame[column].tolist() if column in frame.columns else [None] * len(frame)
     if column == "founded_year":
-        return None if blank else int(value)
+        return [_number_or_none(v, int) for v in cells]
     if column in POINT_FIELDS:
-        return None if blank else float(value)
-    return as_text(value)
+        return [_number_or_none(v, float) for v in cells]
+    return [v.strip() if isinstance(v, str) else as_text(v) for v in cells]
 
 
 def current_records(current: pd.DataFrame) -> list[dict[str, object]]:
     """The current companies as schema records (COMPANY_COLUMNS; missing optional columns blank)."""
-    frame = current.reindex(columns=COMPANY_COLUMNS)
-    return [{c: _value_of(c, r[c]) for c in COMPANY_COLUMNS} for r in frame.to_dict("records")]
+    columns = [_column_values(current, c) for c in COMPANY_COLUMNS]
+    return [dict(zip(COMPANY_COLUMNS, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 @dataclass
@@ -149,7 +157,7 @@ class _Matcher:
 def _convert_row(number: int, cells: tuple[object, ...], columns: ColumnMapping, today: date) -> _Row:
     """The file's values of one row, with conversion, coordinate and hostile-text problems."""
     row = _Row(number=number, record={}, given={}, existing=None)
-    for index, label, field_name in _active_columns(columns):
+    for index, label, field_name in columns.imported:
         cell = cells[index]
         try:
             if field_name in ("founded_year", "verified_on"):
@@ -168,15 +176,6 @@ def _convert_row(number: int, cells: tuple[object, ...], columns: ColumnMapping,
     return row
 
 
-def _active_columns(columns: ColumnMapping) -> list[tuple[int, str, str]]:
-    """(index, label, field) of the columns imported: the first column of each field."""
-    first: dict[str, tuple[int, str, str]] = {}
-    for index, (label, field_name) in enumerate(zip(columns.labels, columns.fields, strict=True)):
-        if field_name is not None:
-            first.setdefault(field_name, (index, label, field_name))
-    return list(first.values())
-
-
 def _blank_record() -> dict[str, object]:
     return {c: None if c in ("founded_year", *POINT_FIELDS) else "" for c in COMPANY_COLUMNS}
 
@@ -186,8 +185,8 @@ def _merge(row: _Row, matcher: _Matcher, columns: ColumnMapping) -> None:
     row.existing = matcher.match(row.given)
     record = dict(row.existing) if row.existing else _blank_record()
     for field_name, value in row.given.items():
-        if field_name in ("id", *POINT_FIELDS, *DERIVED_FIELDS[1:]):
-            continue  # the id is the match's; points and derived fields come from the geography
+        if field_name in NOT_FROM_FILE:
+            continue
         if field_name == "confidence" and not value:
             continue  # blank: keep the current level (or the default for a new company, below)
         record[field_name] = "" if value is None and field_name != "founded_year" else value
@@ -271,11 +270,29 @@ def _check_schema(row: _Row, columns: ColumnMapping) -> None:
         row.add(column, ERROR, message if column or not field_name else f"{field_name}: {message}")
 
 
+def _place(rows: list[_Row], landmarks: pd.DataFrame, communes: gpd.GeoDataFrame, columns: ColumnMapping) -> None:
+    """Set each row's place fields as the geography derives them from town and site; warn on disagreement."""
+    if not rows:
+        return
+    where = pd.DataFrame({f: pd.Series([r.record[f] for r in rows], dtype=object) for f in ("town", "site", "commune")})
+    placed = values.place(where, landmarks, communes)
+    derived = {f: _column_values(placed, f) for f in (*DERIVED_FIELDS, *POINT_FIELDS)}
+    for i, row in enumerate(rows):
+        row.record.update({f: derived[f][i] for f in derived})
+        _check_placed(row, row.record, columns)
+
+
 def _frame(records: list[dict[str, object]]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=COMPANY_COLUMNS)
     frame["founded_year"] = frame["founded_year"].astype("Int64")
     frame[list(POINT_FIELDS)] = frame[list(POINT_FIELDS)].astype("float64")
     return frame
+
+
+def _text_frame(records) -> pd.DataFrame:
+    """Records as a frame of plain Python objects: what atlas.diff compares, without typed-column overhead."""
+    records = list(records)
+    return pd.DataFrame({c: pd.Series([r[c] for r in records], dtype=object) for c in COMPANY_COLUMNS})
 
 
 def prepare_import(
@@ -311,19 +328,16 @@ def prepare_import(
     matcher = _Matcher(records)
     rows = []
     for number, cells in enumerate(table.rows, start=1):
-        if all(values.text(c) == "" for c in cells):
+        if is_blank_row(cells):
             continue
         row = _convert_row(number, cells, columns, today)
         _merge(row, matcher, columns)
         rows.append(row)
     _check_duplicates(rows, columns)
 
-    if rows:
-        placed = values.place(_frame([r.record for r in rows]), landmarks, communes)
-        for row, placed_record in zip(rows, placed.to_dict("records"), strict=True):
-            placed_record = {c: _value_of(c, placed_record[c]) for c in COMPANY_COLUMNS}
-            _check_placed(row, placed_record, columns)
-            row.record = placed_record
+    _place(rows, landmarks, communes, columns)
+    for row in rows:
+        if row.record != row.existing:  # a current company left as it was is valid already
             _check_schema(row, columns)
 
     by_id = {str(r["id"]): r for r in records}
@@ -354,7 +368,9 @@ def prepare_import(
         unknown_columns=columns.unknown,
         problems=tuple(problems),
         companies=companies,
-        diff=diff_companies(_frame(records), companies, [c for c in COMPANY_COLUMNS if c != "id"]),
+        diff=diff_companies(
+            _text_frame(records), _text_frame(kept.values()), [c for c in COMPANY_COLUMNS if c != "id"]
+        ),
         base=base,
     )
 

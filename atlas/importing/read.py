@@ -9,6 +9,7 @@ who uploaded them: empty, not a table, over 10 MB or 50,000 rows, password-prote
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from dataclasses import dataclass
@@ -65,6 +66,19 @@ def _filled(cells: tuple[object, ...] | list[object]) -> int:
     return sum(not _is_blank(c) for c in cells)
 
 
+def _width(line: tuple[object, ...]) -> int:
+    """The number of cells up to the last non-blank one."""
+    width = len(line)
+    while width and _is_blank(line[width - 1]):
+        width -= 1
+    return width
+
+
+def is_blank_row(cells: tuple[object, ...]) -> bool:
+    """True when every cell is blank."""
+    return _width(cells) == 0
+
+
 def _table(lines: list[tuple[object, ...]], sheet: str | None) -> Table:
     """Find the header among the first lines, trim empty trailing columns, pad rows to the header's width."""
     start = next((i for i, line in enumerate(lines[:HEADER_SEARCH_LINES]) if _filled(line) >= 2), None)
@@ -73,7 +87,7 @@ def _table(lines: list[tuple[object, ...]], sheet: str | None) -> Table:
     body = lines[start + 1 :]
     if len(body) > MAX_ROWS:
         raise ImportFileError(t("import.file.too_many_rows", max_rows=f"{MAX_ROWS:,}"))
-    width = max(max((i + 1 for i, c in enumerate(line) if not _is_blank(c)), default=0) for line in lines[start:])
+    width = max(_width(line) for line in lines[start:])
     header = tuple("" if _is_blank(c) else str(c).strip() for c in lines[start][:width])
     header += ("",) * (width - len(header))
     rows = tuple(tuple(line[:width]) + (None,) * (width - len(line)) for line in body)
@@ -97,7 +111,7 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
             raise ImportFileError(t("import.file.no_such_sheet", sheet=sheet, sheets=", ".join(names)))
         name = sheet if sheet is not None else names[0]
         lines: list[tuple[object, ...]] = []
-        for line in workbook[name].iter_rows(values_only=True):
+        for line in sheet_rows(workbook, name):
             lines.append(line)
             if len(lines) > MAX_ROWS + HEADER_SEARCH_LINES + 1:
                 break
@@ -110,6 +124,78 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
     if not any(_filled(line) for line in lines):
         raise ImportFileError(t("import.file.empty_sheet", sheet=name))
     return _table(lines, name)
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _CELL, _VALUE, _FORMULA, _INLINE = (f"{_MAIN}{tag}" for tag in ("row", "c", "v", "f", "is"))
+
+
+def _column_index(reference: str) -> int:
+    """'C12' -> 2 (0-based column of a cell reference)."""
+    index = 0
+    for char in reference:
+        if not char.isalpha():
+            break
+        index = index * 26 + ord(char.upper()) - 64
+    return index - 1
+
+
+def _cell_value(cell, strings, dates: set[int], epoch) -> object:
+    """The value of one <c> element: formula text, text, number, bool or date (as openpyxl reads them)."""
+    from openpyxl.utils.datetime import from_excel, from_ISO8601
+
+    kind = cell.get("t", "n")
+    formula = cell.find(_FORMULA)
+    if formula is not None:
+        return "=" + (formula.text or "")
+    if kind == "inlineStr":
+        inline = cell.find(_INLINE)
+        return "".join(inline.itertext()) if inline is not None else None
+    value = cell.findtext(_VALUE)
+    if value is None:
+        return None
+    if kind == "n":
+        number = float(value) if any(c in value for c in ".eE") else int(value)
+        if int(cell.get("s") or 0) in dates:
+            with contextlib.suppress(OverflowError, ValueError):  # outside the calendar: keep the number
+                return from_excel(number, epoch)
+        return number
+    if kind == "s":
+        return str(strings[int(value)])
+    if kind == "b":
+        return value == "1"
+    if kind == "d":
+        return from_ISO8601(value)
+    return value  # "str" (a formula's text result) and "e" (an error such as #N/A)
+
+
+def sheet_rows(workbook, name: str):
+    """The rows of a read-only workbook's sheet as tuples of values (blank rows included), like openpyxl's
+    `iter_rows(values_only=True)` with formulas as their text, but parsed in one light pass (~4x faster).
+
+    Uses the workbook's shared strings, date styles and epoch as openpyxl loaded them.
+    """
+    from xml.etree.ElementTree import iterparse
+
+    sheet = workbook[name]
+    strings, dates, epoch = sheet._shared_strings, workbook._date_formats, workbook.epoch
+    expected = 1
+    with sheet._get_source() as source:
+        for _, element in iterparse(source):
+            if element.tag != _ROW:
+                continue
+            number = int(element.get("r") or expected)
+            for _ in range(expected, number):
+                yield ()
+            expected = number + 1
+            cells: dict[int, object] = {}
+            position = -1
+            for cell in element.iter(_CELL):
+                reference = cell.get("r")
+                position = _column_index(reference) if reference else position + 1
+                cells[position] = _cell_value(cell, strings, dates, epoch)
+            element.clear()
+            yield tuple(cells.get(i) for i in range(max(cells, default=-1) + 1))
 
 
 def _reason(err: Exception) -> str:

@@ -25,6 +25,8 @@ def hostile_text(value: object) -> str | None:
     """Why a text value needs care ('formula', 'html', 'bidi'), or None for ordinary text."""
     if not isinstance(value, str) or not value:
         return None
+    if value.isascii() and "<" not in value and "&" not in value and not value.startswith(FORMULA_PREFIXES):
+        return None  # the common case, decided without a regular expression
     if value.startswith(FORMULA_PREFIXES):
         return "formula"
     if _HTML.search(value):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 import geopandas as gpd
 import pandas as pd
@@ -74,6 +75,7 @@ _BARE_HOST_URL = re.compile(r"^https://([^/?#\s]+)/?$", re.I)
 _SOURCE_SEPARATORS = re.compile(r"[;,]?\s+")
 
 
+@lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     """A label compared without accents, case, punctuation or 'and/et/und': 'Logiciels & santé' -> 'logiciels-sante'."""
     return "-".join(w for w in slugify(label).split("-") if w not in _CONNECTIVES)
@@ -95,6 +97,9 @@ def text(cell: object) -> str:
     The apostrophe that an export puts before formula-like text (see `atlas.export.neutralise`) is
     removed, so the value is the original text; it stays text.
     """
+    if isinstance(cell, str):
+        value = cell.strip()
+        return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES) else value
     if cell is None:
         return ""
     if isinstance(cell, datetime):
@@ -105,10 +110,7 @@ def text(cell: object) -> str:
         if math.isnan(cell):
             return ""
         return str(int(cell)) if cell.is_integer() else repr(cell)
-    value = str(cell).strip()
-    if value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
-        return value[1:]
-    return value
+    return str(cell).strip()
 
 
 def subsector(cell: object) -> str:
@@ -240,6 +242,7 @@ def website_key(value: str) -> str:
     return key.removeprefix("www.").rstrip("/")
 
 
+@lru_cache(maxsize=65536)
 def name_key(value: str) -> str:
     """A company name compared as its slug (accents, case and punctuation ignored), like its id."""
     return slugify(value or "")
