@@ -32,6 +32,7 @@ from atlas.validation import (
     SourceRow,
     validate_rows,
 )
+from atlas.vocabulary import INACTIVE_STATUSES
 
 DATA_DIR_ENV = "HEALTHTECH_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -44,7 +45,11 @@ SITE_FACTS_FILE = "site_facts.csv"
 SOURCES_FILE = "sources.csv"
 
 COMPANY_COLUMNS = list(CompanyRow.model_fields)
-OPTIONAL_COMPANY_COLUMNS = ("site_id", "verified_on")  # older files may lack them
+OPTIONAL_COMPANY_COLUMNS = ("site_id", "verified_on", "status", "status_note")  # older files may lack them
+OWNER_COLUMNS = (
+    "status",
+    "status_note",
+)  # set by the data owners in the store; the build from research leaves them out
 LANDMARK_COLUMNS = list(LandmarkRow.model_fields)
 SECTOR_FIGURE_COLUMNS = list(SectorFigureRow.model_fields)
 SITE_FACT_COLUMNS = list(SiteFactRow.model_fields)
@@ -232,7 +237,8 @@ def seed_store(store: Store, directory: Path | None = None) -> DatasetVersion | 
 
 
 def load_dataset(directory: Path | None = None, store: Store | None = None, number: int | None = None) -> Dataset:
-    """The reference files of `directory` and the companies of version `number` (default: the latest) of `store`.
+    """The reference files of `directory` and the active companies of version `number` (default: the latest)
+    of `store` (closed and merged companies are kept in the store but not listed).
 
     `store` defaults to the database of `atlas.store.database_url()`; an empty store is seeded first.
     """
@@ -243,4 +249,10 @@ def load_dataset(directory: Path | None = None, store: Store | None = None, numb
     files = _reference_files(directory)
     seed_store(store, directory)
     version = store.version(number) if number is not None else store.latest()
-    return Dataset(companies=with_search_key(store.companies(version.number)), version=version, **files)
+    companies = active_companies(store.companies(version.number))
+    return Dataset(companies=with_search_key(companies), version=version, **files)
+
+
+def active_companies(companies: pd.DataFrame) -> pd.DataFrame:
+    """The companies the pages list: closed and merged ones stay in the store's versions, not on the pages."""
+    return companies[~companies["status"].isin(INACTIVE_STATUSES)].reset_index(drop=True)

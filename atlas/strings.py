@@ -354,42 +354,206 @@ STRINGS: dict[str, dict[str, str]] = {
             "the field, the corrected value and a public source URL. Data owners load their own spreadsheet "
             "as a new version with the command line `python -m atlas import` (see the README)."
         ),
+        # Data owners' page (issue 8): sign-in keys "access.*", page keys "manage.*"
+        "page.manage.title": "Manage data",
+        "page.manage.purpose": (
+            "For the data owners: load the spreadsheet, review what would change, publish, correct one company, "
+            "and go back to an earlier version."
+        ),
+        "access.unconfigured_title": "Sign-in is not configured here, so nobody can change the data on this page.",
+        "access.unconfigured_body": (
+            "To let the data owners sign in: copy {example} to `.streamlit/secrets.toml` (it is never committed), "
+            "fill in your OpenID Connect provider, list the editors' e-mail addresses under `[atlas] editors` "
+            "(or in the `{env}` environment variable, comma separated), and restart the app."
+        ),
+        "access.example_title": "What .streamlit/secrets.toml needs",
+        "access.cli_intro": "Until then, whoever runs the server can change the data with the command line:",
+        "access.cli_example": (
+            "python -m atlas import mapping.xlsx        # dry run: the report and the difference, nothing written\n"
+            'python -m atlas import mapping.xlsx --publish --author "Your Name" --note "2025 mapping"\n'
+            "python -m atlas versions\n"
+            'python -m atlas rollback 3 --author "Your Name" --note "why"'
+        ),
+        "access.signed_out": (
+            "Only the data owners can change the data. Sign in with your organisation's account to continue; "
+            "you come back to the home page, from where Manage data opens the tools."
+        ),
+        "access.sign_in": "Sign in",
+        "access.sign_out": "Sign out",
+        "access.signed_in": "Signed in as {email}.",
+        "access.signed_in_editor": "Signed in as {email}, editor.",
+        "access.not_editor": (
+            "You are signed in as {email}, which is not on the list of editors, so you cannot change the data here. "
+            "If you should have access, ask the data owners to add your address. The rest of the Atlas works as usual."
+        ),
+        "access.action_refused": (
+            "Nothing was changed: only a signed-in editor can do this. Sign in again, or ask the data owners for access."
+        ),
+        "manage.latest": "Published now: version {number}, by {author}, {time}.",
+        "manage.tab_upload": "Upload a spreadsheet",
+        "manage.tab_edit": "Correct one company",
+        "manage.tab_history": "History and roll back",
+        "manage.tab_audit": "Audit trail",
+        "manage.upload": "Spreadsheet (XLSX or CSV, up to {mb} MB)",
+        "manage.upload_help": (
+            "The first sheet of an XLSX workbook, or a CSV in UTF-8 or Windows-1252, comma or semicolon separated; "
+            "up to {mb} MB and {rows} rows. Headers in English, French or German are recognised. "
+            "Nothing is written until you publish."
+        ),
+        "manage.upload_nothing_yet": "Choose a file: you will see its problems and what would change before anything is written.",
+        "manage.mode": "What the file is",
+        "manage.mode_upsert": "Additions and updates (companies not in the file stay)",
+        "manage.mode_replace": "The complete list (companies not in the file are removed)",
+        "manage.file_unreadable": "The file could not be read, so nothing was imported: {reason}",
+        "manage.mapping_refused": "The column mapping cannot be used: {reason} Choose another field for that column.",
+        "manage.mapping": "Columns: {used} used, {unused} not used",
+        "manage.mapping_help": (
+            "Which field each column of your file fills, as recognised from its header. Change a field if it is "
+            "wrong, or choose — to leave a column out."
+        ),
+        "manage.col_file_column": "Column in your file",
+        "manage.col_field_used": "Field in the Atlas",
+        "manage.report": "Report",
+        "manage.rows": "Rows",
+        "manage.valid_rows": "Rows without error",
+        "manage.errors": "Errors",
+        "manage.warnings": "Warnings",
+        "manage.no_problems": "No problems found.",
+        "manage.has_errors": (
+            "{n} error(s): the file cannot be published as it is. Correct the rows below in your spreadsheet "
+            "and upload it again."
+        ),
+        "manage.col_row": "Row",
+        "manage.col_column": "Column",
+        "manage.col_severity": "Severity",
+        "manage.col_reason": "Reason",
+        "manage.download_report": "Download the report (CSV)",
+        "manage.offending_rows": "The rows with errors, as they are in your file",
+        "manage.cut": "Showing the first {n} of {total}.",
+        "manage.difference": "What would change against version {base}",
+        "manage.count_added": "Added",
+        "manage.count_changed": "Changed",
+        "manage.count_removed": "Removed",
+        "manage.no_difference": "Nothing would change: the data already hold exactly this.",
+        "manage.table_added": "Added companies ({n})",
+        "manage.table_removed": "Removed companies ({n})",
+        "manage.table_changed": "Changed fields ({n}): old and new value side by side",
+        "manage.col_id": "Atlas id",
+        "manage.col_name": "Name",
+        "manage.col_town": "Town",
+        "manage.col_website": "Website",
+        "manage.col_source_urls": "Sources",
+        "manage.col_field": "Field",
+        "manage.col_old": "Old value",
+        "manage.col_new": "New value",
+        "manage.replace_removes": (
+            "The file is treated as the complete list: {n} companies that are not in it would be removed "
+            "(they stay in the earlier versions)."
+        ),
+        "manage.publish_title": "Publish this as a new version",
+        "manage.note": "Note (required): what this version is and why",
+        "manage.note_placeholder": "e.g. Official 2025 mapping, cluster export of 14 March",
+        "manage.publish": "Publish",
+        "manage.publish_blocked_errors": "Publishing is disabled while the file has errors.",
+        "manage.publish_blocked_empty": "Publishing is disabled: nothing would change.",
+        "manage.publish_refused": "Nothing was published: the file has errors or changes nothing.",
+        "manage.note_required": "Nothing was published: write a note saying what this version is, then try again.",
+        "manage.stale": (
+            "Nothing was published: the data changed while you were reviewing (version {base} was current; "
+            "{author} has since published version {number}). The difference below is now against version "
+            "{number}: review it and publish again."
+        ),
+        "manage.publish_failed": "Nothing was published: {reason}",
+        "manage.store_failed": (
+            "Nothing was published: the data store could not be written. Try again in a minute; if it keeps "
+            "failing, tell whoever runs the server (the details are in the server log)."
+        ),
+        "manage.published": "Published version {number}. Every page of the Atlas shows it now.",
+        "manage.edit_pick": "Company",
+        "manage.edit_pick_placeholder": "Choose the company to correct",
+        "manage.edit_gone": "This company is no longer in the latest version. Choose another one.",
+        "manage.edit_base": "Values of version {number}. Saving publishes a new version with you as author.",
+        "manage.edit_derived": "Derived from town and site when you save (not typed): {fields}.",
+        "manage.derived_canton": "canton",
+        "manage.derived_site_id": "site id",
+        "manage.derived_lat": "latitude",
+        "manage.derived_lon": "longitude",
+        "manage.derived_location_precision": "placed at",
+        "manage.edit_note_placeholder": "e.g. Moved to Belval (source: press release of 2 May)",
+        "manage.save": "Save as a new version",
+        "manage.edit_errors": "Not saved: correct the fields named below and save again.",
+        "manage.edit_nothing": "Nothing was saved: no field changed.",
+        "manage.stale_edit": (
+            "Not saved: the data changed meanwhile (version {base} was current; {author} has since published "
+            "version {number}). The form now shows version {number}: make your correction again."
+        ),
+        "manage.saved": "Saved as version {number}.",
+        "manage.field_name": "Name",
+        "manage.field_website": "Website",
+        "manage.field_founded_year": "Founding year",
+        "manage.field_subsector": "Subsector",
+        "manage.field_niches": "Niches",
+        "manage.field_town": "Town or locality",
+        "manage.field_commune": "Commune (when the town is unknown)",
+        "manage.field_street_address": "Street address",
+        "manage.field_site": "Site (e.g. House of BioHealth)",
+        "manage.field_description": "Description",
+        "manage.field_source_urls": "Sources (at least one http(s) link)",
+        "manage.field_confidence": "Confidence of the sources",
+        "manage.field_notes": "Notes",
+        "manage.field_verified_on": "Verified on",
+        "manage.field_status": "Status",
+        "manage.field_status_note": "Status note (when closed or merged: what happened, with its source)",
+        "manage.status_active": "Active",
+        "manage.status_closed": "Closed",
+        "manage.status_merged": "Merged",
+        "manage.help_status": (
+            "Closed and merged companies stay in every version with their history, but the pages no longer list them."
+        ),
+        "manage.help_source_urls": "One link per line. Every company keeps at least one public source.",
+        "manage.help_verified_on": "When the record was last checked: DD/MM/YYYY or YYYY-MM-DD; blank = unknown.",
+        "manage.no_versions": "No version has been published yet.",
+        "manage.vcol_version": "Version",
+        "manage.vcol_time": "Published",
+        "manage.vcol_author": "Author",
+        "manage.vcol_kind": "Kind",
+        "manage.vcol_note": "Note",
+        "manage.vcol_file": "File",
+        "manage.history_pick": "Show the difference of",
+        "manage.version_label": "Version {number}, by {author}: {note}",
+        "manage.history_difference": "Version {number} against version {parent}",
+        "manage.history_first": "Version {number}, the first: every company was added",
+        "manage.rollback_latest": "This is the latest version; choose an earlier one to roll back to it.",
+        "manage.rollback": "Roll back to version {number}…",
+        "manage.rollback_confirm": (
+            "Publish the companies of version {number} again, as a new version after version {latest}? "
+            "Nothing is deleted: version {latest} and every other version stay in the history."
+        ),
+        "manage.rollback_note": "Rollback to version {number}",
+        "manage.rollback_yes": "Yes, roll back to version {number}",
+        "manage.cancel": "Cancel",
+        "manage.rollback_stale": (
+            "Not rolled back: someone published version {latest} meanwhile. Check the history and try again."
+        ),
+        "manage.rolled_back": "Rolled back: version {new} holds the companies of version {number}.",
+        "manage.audit_caption": (
+            "Every change, newest first: who, when, what, and from which file (name and SHA-256 checksum). "
+            "The trail is append-only; nobody can change it from this page."
+        ),
+        "manage.acol_time": "Time",
+        "manage.acol_author": "Who",
+        "manage.acol_action": "What",
+        "manage.acol_version": "Version",
+        "manage.acol_source_name": "File",
+        "manage.acol_source_checksum": "SHA-256 of the file",
+        "manage.acol_note": "Note",
+        "manage.download_audit": "Download the audit trail (CSV)",
         # Footer
         "footer.sources": (
             "Sources: companies from public news, agency and company pages (each with its links); "
             "boundaries © ACT / data.public.lu (CC0); sites from Eurostat GISCO, Wikipedia and public pages."
         ),
         "footer.about": "Origins, licences and known gaps: About the data",
-        # Data store and versions (issue 7): keys "store.*", "version.*", "verified.*"
-        "store.error_title": "The data store could not be reached",
-        "store.error_body": (
-            "The app could not read the company data from its database. Check HEALTHTECH_DATABASE_URL "
-            "(or [connections.atlas] in .streamlit/secrets.toml) and that the database is running, then reload."
-        ),
-        "version.header": "Dataset version",
-        "version.metric": "Version in use",
-        "version.published": "Published {when} by {author}: {kind}.",
-        "version.kind_seed": "first start, seeded from the bundled data files",
-        "version.kind_import": "import of a file",
-        "version.kind_edit": "edit",
-        "version.kind_rollback": "rollback to an earlier version",
-        "version.note": "Note: {note}",
-        "version.no_note": "No note.",
-        "version.source": "Source file: {name} (SHA-256 {checksum}).",
-        "version.counts": "Compared with version {parent}: {added} added, {changed} changed, {removed} removed.",
-        "version.store": (
-            "Companies are read from the versioned data store ({dialect}): every change is a new version and "
-            "old versions are kept whole."
-        ),
-        "verified.metric": "Verified in the last 12 months",
-        "verified.text": (
-            "{recent} of {n} companies were checked in the last 12 months (on or after {since}); "
-            "{unrecorded} have no check date recorded. Older records may be out of date."
-        ),
-        "card.verified_on": "Last verified",
-        "card.not_recorded": "not recorded",
-        "export.version": "Dataset version",
-        "export.version_value": "{number} (published {when})",
         # Import of owners' spreadsheets (issue 7): atlas/importing and `python -m atlas import`
         "import.file.empty": "The file is empty.",
         "import.file.too_big": "The file is {mb} MB; the import takes files up to {max_mb} MB.",
@@ -413,10 +577,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "import.file.skipped_lines": "{n} line(s) above the header were not part of the table and were skipped.",
         "import.column.unnamed": "column {n}",
-        "import.column.unknown": (
-            "Column '{column}' is not recognised and is not imported; map it with --map \"{column}=FIELD\" "
-            'or leave it out with --map "{column}=-".'
-        ),
+        "import.column.unknown": 'Column \'{column}\' is not recognised and is not imported; map it with --map "{column}=FIELD" or leave it out with --map "{column}=-".',
         "import.column.twice": "Column '{column}' holds {field}, as column '{other}' already does; keep one.",
         "import.map.unknown_field": "Unknown field '{field}'; the fields are: {fields} (or - to leave a column out).",
         "import.map.no_such_column": "The mapping names column '{column}', which the file does not have.",
@@ -461,10 +622,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "import.mode.unknown": "Unknown mode '{mode}'; use one of: {modes}.",
         "import.publish.has_errors": "Not published: the file has {n} error(s). Fix them and import it again.",
         "import.cli.help": "Check a spreadsheet (XLSX or CSV) against the latest version; publish it on request.",
-        "import.cli.description": (
-            "Without --publish this is a dry run: it prints the problems and the difference and writes nothing. "
-            "Exit code 0: valid (and published); 1: rows have errors, nothing written; 2: the file cannot be read."
-        ),
+        "import.cli.description": "Without --publish this is a dry run: it prints the problems and the difference and writes nothing. Exit code 0: valid (and published); 1: rows have errors, nothing written; 2: the file cannot be read.",
         "import.cli.file": "The XLSX or CSV file to import.",
         "import.cli.sheet": "The sheet to read (default: the first).",
         "import.cli.mode": "upsert: rows add or update, nothing is removed; replace: companies not in the file are removed.",
@@ -482,15 +640,42 @@ STRINGS: dict[str, dict[str, str]] = {
         "import.cli.published": "Published as version {number}.",
         "import.cli.refused": "Not published, nothing written: {reason}",
         "import.cli.more": "  … and {n} more (--json lists them all)",
-        "import.cli.summary": (
-            "{file}{sheet}: {rows} rows, {valid} valid; {errors} errors, {warnings} warnings; "
-            "mode {mode}, compared with version {base}"
-        ),
+        "import.cli.summary": "{file}{sheet}: {rows} rows, {valid} valid; {errors} errors, {warnings} warnings; mode {mode}, compared with version {base}",
         "import.cli.columns": "Columns: {columns}",
         "import.cli.problems": "Problems:",
         "import.cli.added": "Added ({n})",
         "import.cli.changed": "Changed ({n})",
         "import.cli.removed": "Removed ({n})",
+        # Data store and versions (issue 7): keys "store.*", "version.*", "verified.*"
+        "store.error_title": "The data store could not be reached",
+        "store.error_body": (
+            "The app could not read the company data from its database. Check HEALTHTECH_DATABASE_URL "
+            "(or [connections.atlas] in .streamlit/secrets.toml) and that the database is running, then reload."
+        ),
+        "version.header": "Dataset version",
+        "version.metric": "Version in use",
+        "version.published": "Published {when} by {author}: {kind}.",
+        "version.kind_seed": "first start, seeded from the bundled data files",
+        "version.kind_import": "import of a file",
+        "version.kind_edit": "edit",
+        "version.kind_rollback": "rollback to an earlier version",
+        "version.note": "Note: {note}",
+        "version.no_note": "No note.",
+        "version.source": "Source file: {name} (SHA-256 {checksum}).",
+        "version.counts": "Compared with version {parent}: {added} added, {changed} changed, {removed} removed.",
+        "version.store": (
+            "Companies are read from the versioned data store ({dialect}): every change is a new version and "
+            "old versions are kept whole."
+        ),
+        "verified.metric": "Verified in the last 12 months",
+        "verified.text": (
+            "{recent} of {n} companies were checked in the last 12 months (on or after {since}); "
+            "{unrecorded} have no check date recorded. Older records may be out of date."
+        ),
+        "card.verified_on": "Last verified",
+        "card.not_recorded": "not recorded",
+        "export.version": "Dataset version",
+        "export.version_value": "{number} (published {when})",
     },
 }
 

@@ -106,6 +106,8 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Geprüft am",
         "Verifiziert am",
     ),
+    "status": ("Status", "Statut", "État", "Etat", "Zustand"),
+    "status_note": ("Status note", "Note de statut", "Statusvermerk"),
 }
 
 

@@ -48,6 +48,9 @@ MODES = ("upsert", "replace")
 DEFAULT_CONFIDENCE = "low"
 DERIVED_FIELDS = ("commune", "canton", "site_id", "location_precision")  # compared with what the geography derives
 POINT_FIELDS = ("lat", "lon")
+# Fields a file cannot set: the id is the matched company's (or the new name's slug); the rest comes from the
+# geography. A file's commune is kept only for a company whose town and site give none (see values.place).
+NOT_FROM_FILE = ("id", "canton", "site_id", "location_precision", *POINT_FIELDS)
 POINT_TOLERANCE = 1e-6
 
 
@@ -182,8 +185,8 @@ def _merge(row: _Row, matcher: _Matcher, columns: ColumnMapping) -> None:
     row.existing = matcher.match(row.given)
     record = dict(row.existing) if row.existing else _blank_record()
     for field_name, value in row.given.items():
-        if field_name in ("id", *POINT_FIELDS, *DERIVED_FIELDS[1:]):
-            continue  # the id is the match's; points and derived fields come from the geography
+        if field_name in NOT_FROM_FILE:
+            continue
         if field_name == "confidence" and not value:
             continue  # blank: keep the current level (or the default for a new company, below)
         record[field_name] = "" if value is None and field_name != "founded_year" else value
