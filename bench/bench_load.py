@@ -36,7 +36,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
 from bench.ws_client import PageRun, Session  # noqa: E402
-from tests.e2e import StreamlitServer  # noqa: E402
+from tests.e2e import LocalDeployment, StreamlitServer  # noqa: E402
 
 PAGES = ("", "map", "companies", "insights", "sites", "about")  # url paths; "" is the Overview
 GOALS = {"rerun_p95_s_max": 1.5, "visits_p95_s_max": 1.0, "memory_ratio_max": 1.5, "proxy_throughput_ratio": 2.0}
@@ -215,11 +215,9 @@ def one_process(opts) -> dict:
 
 def through_proxy(opts) -> dict:
     """rerun and visits through nginx with 1, then 2 app processes; the throughput ratio."""
-    from deploy.local import Deployment  # the same setup as deploy/run-local.sh, driven from Python
-
     out: dict = {}
     for n in (1, 2):
-        with Deployment(processes=n) as dep:
+        with LocalDeployment(processes=n) as dep:
             asyncio.run(warm(dep.url))
             for _ in range(n):  # each process loads its data once (sessions land on either)
                 asyncio.run(warm(dep.url))
