@@ -1,5 +1,5 @@
 # make run   - set up .venv and start the app on http://localhost:8501 with the bundled data
-# make test  - set up .venv with the test tools and Debian's chromium, lint, run the whole suite
+# make test  - set up .venv with the test tools, Debian's chromium and PostgreSQL, lint, run the whole suite
 # make bench - run the benchmarks in bench/ (figures as ratios to a minimal Streamlit app)
 # make data  - rebuild data/ from ../shared (research base and geography)
 
@@ -10,7 +10,7 @@ RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench data lint chromium
+.PHONY: run test bench data lint chromium postgresql
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,14 +37,26 @@ chromium:
 		exit 1; \
 	fi
 
+# The store tests start a throwaway cluster from Debian's PostgreSQL (tests/postgres.py); nothing runs as a service.
+postgresql:
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's PostgreSQL for the store tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		echo "The store tests need Debian's PostgreSQL (/usr/lib/postgresql/*/bin/pg_ctl)."; \
+		echo "Install it as root:  apt-get install -y postgresql"; \
+		exit 1; \
+	fi
+
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: $(DEV_STAMP) chromium lint
+test: $(DEV_STAMP) chromium postgresql lint
 	$(PY) -m pytest
 
-bench: $(DEV_STAMP) chromium
+bench: $(DEV_STAMP) chromium postgresql
 	$(PY) bench/run_all.py
 
 data: $(RUN_STAMP)

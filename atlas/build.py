@@ -64,7 +64,7 @@ def build(shared: Path, out: Path) -> loading.Dataset:
     figures = pd.read_csv(shared / "research" / "sector_figures.csv", dtype=str, keep_default_na=False)
     figures.insert(0, "id", figures["figure"].map(slugify))
     figures.to_csv(out / loading.SECTOR_FIGURES_FILE, index=False)
-    return loading.load_dataset(out)
+    return loading.load_files(out)
 
 
 def main() -> None:

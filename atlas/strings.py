@@ -351,8 +351,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "about.corrections": "Report a correction",
         "about.corrections_text": (
             "Found a mistake or a missing company? Open an issue in the project's repository with the company, "
-            "the field, the corrected value and a public source URL. Data owners can also point the app at "
-            "their own files with the HEALTHTECH_DATA_DIR environment variable (same file names and columns)."
+            "the field, the corrected value and a public source URL. Data owners load their own spreadsheet "
+            "as a new version with the command line `python -m atlas import` (see the README)."
         ),
         # Footer
         "footer.sources": (
@@ -360,6 +360,36 @@ STRINGS: dict[str, dict[str, str]] = {
             "boundaries © ACT / data.public.lu (CC0); sites from Eurostat GISCO, Wikipedia and public pages."
         ),
         "footer.about": "Origins, licences and known gaps: About the data",
+        # Data store and versions (issue 7): keys "store.*", "version.*", "verified.*"
+        "store.error_title": "The data store could not be reached",
+        "store.error_body": (
+            "The app could not read the company data from its database. Check HEALTHTECH_DATABASE_URL "
+            "(or [connections.atlas] in .streamlit/secrets.toml) and that the database is running, then reload."
+        ),
+        "version.header": "Dataset version",
+        "version.metric": "Version in use",
+        "version.published": "Published {when} by {author}: {kind}.",
+        "version.kind_seed": "first start, seeded from the bundled data files",
+        "version.kind_import": "import of a file",
+        "version.kind_edit": "edit",
+        "version.kind_rollback": "rollback to an earlier version",
+        "version.note": "Note: {note}",
+        "version.no_note": "No note.",
+        "version.source": "Source file: {name} (SHA-256 {checksum}).",
+        "version.counts": "Compared with version {parent}: {added} added, {changed} changed, {removed} removed.",
+        "version.store": (
+            "Companies are read from the versioned data store ({dialect}): every change is a new version and "
+            "old versions are kept whole."
+        ),
+        "verified.metric": "Verified in the last 12 months",
+        "verified.text": (
+            "{recent} of {n} companies were checked in the last 12 months (on or after {since}); "
+            "{unrecorded} have no check date recorded. Older records may be out of date."
+        ),
+        "card.verified_on": "Last verified",
+        "card.not_recorded": "not recorded",
+        "export.version": "Dataset version",
+        "export.version_value": "{number} (published {when})",
     },
 }
 

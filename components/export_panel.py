@@ -18,14 +18,17 @@ FORMATS = (
 )
 
 
-def export_panel(companies: pd.DataFrame, about: list[tuple[str, str]], filters: Filters, url: str) -> None:
-    """CSV and XLSX downloads of `companies` (built only when clicked) and the link to this view."""
+def export_panel(
+    companies: pd.DataFrame, about: list[tuple[str, str]], filters: Filters, url: str, *, version: int | None = None
+) -> None:
+    """CSV and XLSX downloads of `companies` (built only when clicked; named with the dataset `version`) and the
+    link to this view."""
     st.subheader(t("companies.export_header"), anchor=False)
     for column, (extension, build, mime, icon) in zip(st.columns(2, width=520), FORMATS, strict=True):
         column.download_button(
             t(f"export.{extension}"),
             data=partial(build, companies, about),
-            file_name=export_filename(filters, extension),
+            file_name=export_filename(filters, extension, version=version),
             mime=mime,
             help=t(f"export.{extension}_help"),
             icon=icon,

@@ -52,5 +52,6 @@ if opened:
         company_card(match.iloc[0], dataset.landmarks, link_to="map")
 
 url = view_url("companies", {**params, **({COMPANY_PARAM: opened} if opened else {})})
-export_panel(shown, about_rows(filters, options, len(shown), len(companies), url), filters, url)
+about = about_rows(filters, options, len(shown), len(companies), url, version=dataset.version)
+export_panel(shown, about, filters, url, version=dataset.version.number)
 source_footer()

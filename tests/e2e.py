@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -36,12 +37,22 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """`streamlit run app.py` headless on a free loopback port, optionally on another data dir."""
+    """`streamlit run app.py` headless on a free loopback port, optionally on another data dir.
 
-    def __init__(self, data_dir: Path | None = None, app: Path = REPO / "app.py"):
+    Each server has its own database (a new SQLite file unless `database_url` is given), so the app seeds
+    it from its data dir on first start.
+    """
+
+    def __init__(self, data_dir: Path | None = None, app: Path = REPO / "app.py", database_url: str | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+        self.database_dir = tempfile.mkdtemp(prefix=f"atlas-db-{self.port}-")
+        self.database_url = database_url or f"sqlite:///{self.database_dir}/atlas.sqlite"
+        env = {
+            **os.environ,
+            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+            "HEALTHTECH_DATABASE_URL": self.database_url,
+        }
         if data_dir:
             env["HEALTHTECH_DATA_DIR"] = str(data_dir)
         self.log = tempfile.NamedTemporaryFile("w", prefix=f"streamlit-{self.port}-", suffix=".log", delete=False)  # noqa: SIM115
@@ -88,6 +99,7 @@ class StreamlitServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+        shutil.rmtree(self.database_dir, ignore_errors=True)
 
 
 class LocalDeployment:
