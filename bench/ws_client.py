@@ -30,6 +30,7 @@ class PageRun:
     seconds: float
     bytes_received: int
     error: str = ""
+    payload: bytes = b""  # every message received, concatenated (only when asked for: capture=True)
 
 
 @dataclass
@@ -61,7 +62,7 @@ class Session:
             await self.ws.close()
             self.ws = None
 
-    async def run_page(self, page: str, query: str = "") -> PageRun:
+    async def run_page(self, page: str, query: str = "", capture: bool = False) -> PageRun:
         """Ask for a run of `page` (its url path, '' for the default page); wait until the script finished."""
         msg = BackMsg()
         state = msg.rerun_script
@@ -72,13 +73,15 @@ class Session:
         state.context_info.locale = "en-GB"
         state.context_info.url = f"{self.url}/{page}" + (f"?{query}" if query else "")
         started = time.perf_counter()
-        received, error = 0, ""
+        received, error, captured = 0, "", []
         try:
             await self.ws.send(msg.SerializeToString())
             async with asyncio.timeout(self.timeout_s):
                 while True:
                     raw = await self.ws.recv()
                     received += len(raw)
+                    if capture:
+                        captured.append(raw)
                     fwd = ForwardMsg()
                     fwd.ParseFromString(raw)
                     kind = fwd.WhichOneof("type")
@@ -98,4 +101,4 @@ class Session:
             error = f"timeout after {self.timeout_s} s"
         except websockets.ConnectionClosed as err:
             error = f"connection closed: {err}"
-        return PageRun(page, time.perf_counter() - started, received, error)
+        return PageRun(page, time.perf_counter() - started, received, error, b"".join(captured))

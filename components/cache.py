@@ -16,15 +16,16 @@ import streamlit as st
 from atlas import strings
 from atlas.filters import Filters, filter_params
 from atlas.loading import Dataset, data_dir
+from components.data import store_url
 
 T = TypeVar("T")
 MAX_ENTRIES = 256
 
 
 def data_version(dataset: Dataset) -> str:
-    """What identifies the dataset's content: its data directory and, once the store publishes versions, its number."""
-    number = getattr(getattr(dataset, "version", None), "number", None)
-    return f"{data_dir()}@{number}"
+    """What identifies the dataset's content: the store, its version number, and the reference files' directory."""
+    number = dataset.version.number if dataset.version else None
+    return f"{store_url()}#{number}@{data_dir()}"
 
 
 def filters_key(filters: Filters) -> str:

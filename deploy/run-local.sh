@@ -83,6 +83,7 @@ for i in $(seq 1 "$N"); do
   APP_PORTS+=" $p"
 done
 for p in $APP_PORTS; do wait_for "http://127.0.0.1:$p/_stcore/health" 90; done
+echo "run-local: app processes at$(printf ' http://127.0.0.1:%s' $APP_PORTS)"
 
 # 3. nginx in front
 PORT=${PORT:-$(free_port)}

@@ -103,7 +103,9 @@ class StreamlitServer:
 
 
 class LocalDeployment:
-    """deploy/run-local.sh as a child process: N app processes behind nginx, one PostgreSQL; `url` is nginx's.
+    """deploy/run-local.sh as a child process: N app processes behind nginx, one PostgreSQL.
+
+    `url` is nginx's; `app_urls` are the app processes' own addresses.
 
     Stopped with SIGTERM, on which the script stops every process it started and deletes its files.
     `env` adds environment variables (e.g. HEALTHTECH_DATABASE_URL to use a given database).
@@ -119,6 +121,8 @@ class LocalDeployment:
             stderr=subprocess.STDOUT,
         )
         self.url = self._wait_ready(timeout)
+        text = Path(self.log.name).read_text(encoding="utf-8")
+        self.app_urls = text.split("app processes at ", 1)[1].splitlines()[0].split()
 
     def _wait_ready(self, timeout: float) -> str:
         deadline = time.monotonic() + timeout
