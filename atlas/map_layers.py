@@ -259,6 +259,7 @@ NO_BACKGROUND = [0, 0, 0, 0]
 LABEL_PADDING = (4, 2)  # background padding of map text, pixels (x, y)
 STACK_GAP_PX = 26  # distance between stacked key labels
 STACK_MARGIN_PX = 22  # from the westernmost key marker to the stacked labels' right edge
+STACK_EXTENT_PX = 60  # key places closer together than this on screen get stacked labels
 MARKER_HALF_PX = 13  # half the size of a site marker (radius 11 and its outline)
 
 
@@ -331,6 +332,15 @@ def overlaps(a: Sequence[float], b: Sequence[float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def obstacles(sites: Sequence[dict], others: Sequence[dict], zoom: float) -> list[tuple[float, float, float, float]]:
+    """Screen boxes labels must not cover at `zoom`: every site marker and the `others` texts."""
+    boxes = [label_box(r, zoom) for r in others]
+    for site in sites:
+        x, y = screen_xy(site["position"], zoom)
+        boxes.append((x - MARKER_HALF_PX, y - MARKER_HALF_PX, x + MARKER_HALF_PX, y + MARKER_HALF_PX))
+    return boxes
+
+
 def label_collisions(rows: list[dict], zoom: float, obstacles: Sequence[Sequence[float]] = ()) -> list[tuple]:
     """Pairs of text rows whose boxes overlap at `zoom`, and (row, box) pairs where a label covers an obstacle."""
     boxes = [label_box(r, zoom) for r in rows]
@@ -343,12 +353,13 @@ def _index_pairs(n: int) -> list[tuple[int, int]]:
     return [(i, j) for i in range(n) for j in range(i + 1, n)]
 
 
-def key_label_rows(sites: list[dict], view: str = "country") -> list[dict]:
+def key_label_rows(sites: list[dict], view: str = "country", others: Sequence[dict] = ()) -> list[dict]:
     """Text labels for the four key places, readable at the zoom of `view`.
 
-    Each label sits beside its marker (labels of a shared point go apart). When the places are so
-    close at this zoom that those labels would overlap (the whole-country view), the labels are
-    stacked north to south, west of the group, each still anchored at its own marker.
+    Each label sits beside its marker (labels of a shared point go apart). When the places lie within
+    STACK_EXTENT_PX of each other at this zoom and those labels would overlap each other, a site
+    marker or one of the `others` texts (the ring labels), as in the whole-country view, they are
+    stacked north to south west of the group instead, each still anchored at its own marker.
     """
     rows = [
         text_row(
@@ -366,9 +377,11 @@ def key_label_rows(sites: list[dict], view: str = "country") -> list[dict]:
     ]
     zoom = VIEWS[view]["zoom"]
     points = [screen_xy(r["position"], zoom) for r in rows]
-    markers = [(x - MARKER_HALF_PX, y - MARKER_HALF_PX, x + MARKER_HALF_PX, y + MARKER_HALF_PX) for x, y in points]
-    if not label_collisions(rows, zoom, markers):
-        return rows
+    extent = max(
+        max(x for x, _ in points) - min(x for x, _ in points), max(y for _, y in points) - min(y for _, y in points)
+    )
+    if extent > STACK_EXTENT_PX or not label_collisions(rows, zoom, obstacles(sites, others, zoom)):
+        return rows  # places far enough apart on screen to be labelled each beside its marker
     right = min(x for x, _ in points) - STACK_MARGIN_PX
     bottom = max(y for _, y in points)  # the stack ends level with the southernmost place
     order = sorted(range(len(rows)), key=lambda i: points[i][1])  # north first

@@ -294,13 +294,10 @@ def build_deck(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings, 
                 auto_highlight=True,
             ),
         ]
-    texts = []
-    if "companies" in on:
-        texts += ml.cluster_count_rows(companies.points)
+    ring_labels = ml.ring_label_rows(rings) if "rings" in on else []
+    texts = ring_labels + (ml.cluster_count_rows(companies.points) if "companies" in on else [])
     if "sites" in on:
-        texts += ml.site_symbol_rows(sites) + ml.key_label_rows(sites, settings.view)
-    if "rings" in on:
-        texts += ml.ring_label_rows(rings)
+        texts += ml.site_symbol_rows(sites) + ml.key_label_rows(sites, settings.view, ring_labels)
     if texts:
         layers.append(_text_layer(texts))
     deck = CompactDeck(
