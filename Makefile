@@ -10,7 +10,7 @@ RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench data lint chromium postgresql
+.PHONY: run test bench data lint chromium postgresql nginx
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,14 +49,26 @@ postgresql:
 		exit 1; \
 	fi
 
+# The deployment test and the load benchmark run deploy/run-local.sh: Debian's nginx in front of app processes.
+nginx:
+	@if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's nginx for the deployment test"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else \
+		echo "The deployment test needs Debian's nginx (/usr/sbin/nginx)."; \
+		echo "Install it as root:  apt-get install -y nginx"; \
+		exit 1; \
+	fi
+
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: $(DEV_STAMP) chromium postgresql lint
+test: $(DEV_STAMP) chromium postgresql nginx lint
 	$(PY) -m pytest
 
-bench: $(DEV_STAMP) chromium postgresql
+bench: $(DEV_STAMP) chromium postgresql nginx
 	$(PY) bench/run_all.py
 
 data: $(RUN_STAMP)

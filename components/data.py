@@ -63,12 +63,14 @@ def _latest_number(url: str, directory: str) -> int:
     return number
 
 
-@st.cache_data(max_entries=3, show_spinner=False)
+# cache_resource, not cache_data: one shared object per version instead of an unpickled copy on every
+# call (a copy of the dataset cost ~100 ms per call, three calls per page run). Pages never mutate it.
+@st.cache_resource(max_entries=3, show_spinner=False)
 def _cached_dataset(url: str, directory: str, number: int) -> Dataset:
     return load_dataset(Path(directory), get_store(url), number)
 
 
-@st.cache_data(max_entries=3, show_spinner=False)
+@st.cache_resource(max_entries=3, show_spinner=False)
 def _cached_options(url: str, directory: str, number: int) -> FilterOptions:
     return filter_options(_cached_dataset(url, directory, number).companies)
 

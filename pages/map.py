@@ -17,7 +17,7 @@ shown = apply_filters(dataset.companies, filters)
 settings = map_view.map_settings(dataset)
 
 online = map_view.top_controls()
-deck, figures = map_view.build_deck(dataset, shown, settings, online)
+deck, figures = map_view.cached_deck(dataset, filters, shown, settings, online)
 map_col, legend_col = st.columns([3, 1])
 with map_col:
     map_view.show_map(deck, figures)

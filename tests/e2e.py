@@ -117,6 +117,57 @@ class StreamlitServer:
         shutil.rmtree(self.database_dir, ignore_errors=True)
 
 
+class LocalDeployment:
+    """deploy/run-local.sh as a child process: N app processes behind nginx, one PostgreSQL.
+
+    `url` is nginx's; `app_urls` are the app processes' own addresses.
+
+    Stopped with SIGTERM, on which the script stops every process it started and deletes its files.
+    `env` adds environment variables (e.g. HEALTHTECH_DATABASE_URL to use a given database).
+    """
+
+    def __init__(self, processes: int = 2, env: dict[str, str] | None = None, timeout: float = 240):
+        self.log = tempfile.NamedTemporaryFile("w+", prefix="run-local-", suffix=".log", delete=False)  # noqa: SIM115
+        self.process = subprocess.Popen(
+            ["bash", str(REPO / "deploy" / "run-local.sh"), "-n", str(processes)],
+            cwd=REPO,
+            env={**os.environ, "PYTHON": sys.executable, **(env or {})},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self.url = self._wait_ready(timeout)
+        text = Path(self.log.name).read_text(encoding="utf-8")
+        self.app_urls = text.split("app processes at ", 1)[1].splitlines()[0].split()
+
+    def _wait_ready(self, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = Path(self.log.name).read_text(encoding="utf-8")
+            if "ready at " in text:
+                return text.split("ready at ", 1)[1].split()[0]
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"deploy/run-local.sh did not get ready: {Path(self.log.name).read_text()[-2000:]}")
+
+    def stop(self) -> None:
+        """SIGTERM to the script: it stops nginx, the app processes and PostgreSQL."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+
+    def __enter__(self) -> LocalDeployment:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
 def _benign(url: str) -> bool:
     return any(part in url for part in BENIGN_URL_PARTS)
 

@@ -99,6 +99,7 @@ def test_data_is_loaded_once_per_process(monkeypatch):
     real = components.data.load_dataset
     monkeypatch.setattr(components.data, "load_dataset", lambda *args: calls.append(args) or real(*args))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the dataset is a shared resource per version
     at = app()
     at.run()
     for page in PAGES:
