@@ -1,0 +1,216 @@
+"""One slide of a presenter story, drawn from the pieces the pages use: KPI tiles, published figures,
+the map with its legend, a chart, a company list, site cards; with its source line and QR code."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from atlas import aggregation as agg
+from atlas import charts
+from atlas import stories as stories_
+from atlas.filters import apply_filters
+from atlas.loading import Dataset
+from atlas.presentation import niche_labels
+from atlas.proximity import within
+from atlas.sites import summary_sentence
+from atlas.strings import t
+from atlas.text import escape_markdown, markdown_link, url_domain
+from components import map_view
+from components.figures import published_metric
+from components.kpi import kpi_tiles
+from components.share import brief_buttons, qr_image
+
+SLIDE_MAP_HEIGHT = 560
+SLIDE_FONT = {"size": 18}
+LIST_ROWS = 12
+
+
+def slide_chart(name: str, shown: pd.DataFrame, dataset: Dataset) -> go.Figure:
+    """The named chart of `shown`, as on the Insights page."""
+    source = t("insights.source_dataset", n=len(shown), total=len(dataset.companies))
+    if name == "subsector_shares":
+        known = int((shown["subsector"] != "").sum())
+        fig = charts.subsector_shares_figure(
+            agg.subsector_shares(shown, dataset.sector_figures), t("insights.source_shares", known=known)
+        )
+    elif name == "niche_matrix":
+        fig = charts.matrix_figure(agg.niche_subsector_matrix(shown), source)
+    elif name == "timeline":
+        fig = charts.timeline_figure(agg.founding_timeline(shown), source)
+    else:
+        column = "canton" if name == "cantons" else "site"
+        fig = charts.counts_figure(
+            agg.counts_by(shown, column), column, t(f"insights.{column}_title"), t(f"insights.axis_{column}"), source
+        )
+    return fig.update_layout(font=SLIDE_FONT)
+
+
+def _tiles(slide: stories_.Slide, shown: pd.DataFrame, dataset: Dataset) -> None:
+    if slide.kpis:
+        kpi_tiles(agg.kpis(shown), only=slide.kpis)
+    if slide.figures:
+        with st.container(horizontal=True):
+            for figure in agg.published_figures(dataset.sector_figures, slide.figures):
+                published_metric(figure, f"{figure.figure}")
+
+
+def _company_list(slide: stories_.Slide, shown: pd.DataFrame, dataset: Dataset) -> None:
+    if slide.listing == "nearby":
+        settings = stories_.slide_map_settings(slide, dataset)
+        site = dataset.landmarks.set_index("id").loc[settings.near]
+        rows = within(
+            {"id": settings.near, "lat": site["lat"], "lon": site["lon"]}, dataset.landmarks, shown, settings.radius
+        )
+        rows = rows[rows["id"].isin(shown["id"])]
+        if rows.empty:
+            st.info(t("present.nearby_none", km=settings.radius, site=site["name"]))
+            return
+        st.markdown(
+            f"**{escape_markdown(t('present.nearby_header', n=len(rows), km=settings.radius, site=site['name']))}**"
+        )
+        lines = [f"{escape_markdown(r.name)} · {r.distance_km:.1f} km" for r in rows.head(LIST_ROWS).itertuples()]
+    else:
+        st.markdown(f"**{t('present.companies_header', n=len(shown))}**")
+        lines = [
+            f"{escape_markdown(r['name'])}"
+            + (f" · *{escape_markdown(', '.join(niche_labels(r['niches'])))}*" if r["niches"] else "")
+            for r in shown.sort_values("name").head(LIST_ROWS).to_dict("records")
+        ]
+        rows = shown
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    if len(rows) > LIST_ROWS:
+        st.caption(t("present.more_companies", n=len(rows) - LIST_ROWS))
+
+
+def _places(slide: stories_.Slide, dataset: Dataset) -> None:
+    landmarks = dataset.landmarks.set_index("id")
+    with st.container(horizontal=True):
+        for site_id in slide.places:
+            site = landmarks.loc[site_id]
+            with st.container(border=True):
+                st.markdown(f"**{escape_markdown(site['name'])}**")
+                st.markdown(escape_markdown(summary_sentence(site["description"])))
+                links = site["source_urls"].split()
+                st.caption(" · ".join(markdown_link(url_domain(u), u) for u in links[:3]))
+
+
+def _map(slide: stories_.Slide, shown: pd.DataFrame, dataset: Dataset, number: int) -> None:
+    settings = stories_.slide_map_settings(slide, dataset)
+    deck, figures = map_view.build_deck(dataset, shown, settings, online=False)
+    st.pydeck_chart(
+        deck,
+        height=SLIDE_MAP_HEIGHT,
+        key=f"slide_map_{number}",
+        alt=t("map.alt", sites=figures["sites"], located=figures["located"], communes=figures["communes"]),
+    )
+    return settings, figures
+
+
+def slide_body(slide: stories_.Slide, number: int, dataset: Dataset) -> pd.DataFrame:
+    """Everything the slide shows between its title and its source line; returns the companies in view."""
+    shown = apply_filters(dataset.companies, stories_.slide_filters(slide, dataset.companies))
+    if slide.text:
+        with st.container(key="slide_text"):
+            st.markdown(escape_markdown(slide.text))
+    if slide.map is not None:
+        map_col, side_col = st.columns([5, 2], gap="large")
+        with map_col:
+            settings, figures = _map(slide, shown, dataset, number)
+        with side_col:
+            _tiles(slide, shown, dataset)
+            if slide.listing:
+                _company_list(slide, shown, dataset)
+            map_view.legend(settings, shown, figures)
+        if slide.chart:
+            st.plotly_chart(slide_chart(slide.chart, shown, dataset), key=f"slide_chart_{number}")
+        return shown
+    _tiles(slide, shown, dataset)
+    if slide.places:
+        _places(slide, dataset)
+    if slide.chart and slide.listing:
+        chart_col, list_col = st.columns([3, 2], gap="large")
+        with chart_col:
+            st.plotly_chart(slide_chart(slide.chart, shown, dataset), key=f"slide_chart_{number}")
+        with list_col:
+            _company_list(slide, shown, dataset)
+    elif slide.chart:
+        st.plotly_chart(slide_chart(slide.chart, shown, dataset), key=f"slide_chart_{number}")
+    elif slide.listing:
+        _company_list(slide, shown, dataset)
+    return shown
+
+
+def slide_footer(slide: stories_.Slide, sources: list[str], live_url: str, brief_view) -> None:
+    """The source line, the brief downloads, and the QR code of the slide's live view."""
+    text_col, qr_col = st.columns([5, 1], vertical_alignment="bottom")
+    with text_col:
+        st.caption(f"**{t('stories.sources')}:** " + escape_markdown("; ".join(sources)))
+        brief_buttons(brief_view, key=f"slide_{slide.title}")
+    with qr_col:
+        qr_image(live_url, caption=t("present.scan"))
+
+
+# The presenter page: no Streamlit chrome, type that scales with the screen (same look at 1920x1080
+# and 1280x720), the arrow-key twins of the buttons hidden. Applies to /present only (st.html on it).
+PRESENT_CSS = """<style>
+html { font-size: clamp(15px, min(1.2vw, 2.15vh), 34px); }
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1rem 2.2rem 1rem !important; max-width: none !important; }
+[data-testid="stMain"] h1 { font-size: 2.3rem; padding: 0.2rem 0 0.4rem; }
+.st-key-slide_text p { font-size: 1.2rem; }
+.st-key-present_keys { display: none; }
+</style>"""
+
+
+def _go(number: int) -> None:
+    st.query_params["slide"] = str(number)
+
+
+def slide_navigation(number: int, count: int) -> None:
+    """Previous / next buttons (PageUp / PageDown, as clickers send), their arrow-key twins, the counter."""
+    with st.container(horizontal=True, vertical_alignment="center", key="present_nav"):
+        st.button(
+            t("present.previous"),
+            icon=":material/arrow_back:",
+            on_click=_go,
+            args=(number - 1,),
+            disabled=number <= 1,
+            shortcut="PageUp",
+            key="present_previous",
+        )
+        st.markdown(f"**{t('present.counter', n=number, total=count)}**", width="content")
+        st.button(
+            t("present.next"),
+            icon=":material/arrow_forward:",
+            on_click=_go,
+            args=(number + 1,),
+            disabled=number >= count,
+            shortcut="PageDown",
+            type="primary",
+            key="present_next",
+        )
+    with st.container(key="present_keys"):
+        st.button("←", on_click=_go, args=(number - 1,), disabled=number <= 1, shortcut="Left", key="present_left")
+        st.button(
+            "→", on_click=_go, args=(number + 1,), disabled=number >= count, shortcut="Right", key="present_right"
+        )
+
+
+def speaker_notes(story: stories_.Story, number: int) -> None:
+    """The presenter view's panel: this slide's notes and the next slide's title."""
+    slide = story.slides[number - 1]
+    with st.container(border=True, key="speaker_notes"):
+        st.subheader(t("present.notes_header"), anchor=False)
+        st.markdown(escape_markdown(slide.notes) if slide.notes else f"*{t('present.no_notes')}*")
+        following = story.slides[number].title if number < len(story.slides) else None
+        st.caption(t("present.next_up", title=escape_markdown(following)) if following else t("present.last_slide"))
+        st.caption(t("present.keys_hint"))
+
+
+def show_story_error(err: stories_.StoryError) -> None:
+    """Every problem of a broken story file, naming the file, the slide and the field."""
+    lines = "\n".join(f"- {escape_markdown(p)}" for p in err.problems)
+    st.error(f"{t('present.error_body')}\n\n{lines}", title=t("present.error_title"), icon=":material/error:")
