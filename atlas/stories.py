@@ -281,11 +281,15 @@ def slide_sources(slide: Slide, dataset, shown: int, version_text: str) -> list[
     """The source line of a slide, one entry per source: published figures with their year and
     site, the dataset with its coverage and version, boundaries and site positions for maps."""
     sources = []
-    ids = list(slide.figures) + (list(OFFICIAL_SHARE_IDS.values())[:1] if slide.chart == "subsector_shares" else [])
-    for figure_id in ids:
+    for figure_id in slide.figures:
         figure = published_figure(dataset.sector_figures, figure_id)
         year = figure.year or t("stories.no_year")
         sources.append(t("stories.source_figure", figure=figure.figure, year=year, site=url_domain(figure.source_url)))
+    if slide.chart == "subsector_shares":
+        shares = [published_figure(dataset.sector_figures, i) for i in OFFICIAL_SHARE_IDS.values()]
+        years = ", ".join(sorted({f.year for f in shares}))
+        sites = ", ".join(sorted({url_domain(f.source_url) for f in shares}))
+        sources.append(t("stories.source_shares", year=years, site=sites))
     if slide.kpis or slide.chart or slide.listing or slide.map is not None:
         sources.append(
             t(

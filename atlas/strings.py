@@ -361,7 +361,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "present.next": "Next",
         "present.counter": "Slide {n} of {total}",
         "present.story": "Story",
-        "present.notes_toggle": "Presenter view (speaker notes)",
+        "present.notes_toggle": "Speaker notes",
         "present.notes_header": "Speaker notes",
         "present.no_notes": "No notes for this slide.",
         "present.next_up": "Next: {title}",
@@ -395,6 +395,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "stories.unknown_place": "no site has the id '{id}' in landmarks.csv",
         "stories.no_year": "year not stated",
         "stories.source_figure": "{figure} ({year}, {site})",
+        "stories.source_shares": "official subsector shares of the 2025 mapping ({year}, {site})",
         "stories.source_dataset": (
             "this Atlas's data: {n} of {total} companies with public sources, of about {official} in the official "
             "2025 mapping ({version})"

@@ -18,11 +18,10 @@ from atlas.sites import summary_sentence
 from atlas.strings import t
 from atlas.text import escape_markdown, markdown_link, url_domain
 from components import map_view
-from components.figures import published_metric
+from components.figures import CHART_CONFIG, published_metric
 from components.kpi import kpi_tiles
 from components.share import brief_buttons, qr_image
 
-SLIDE_MAP_HEIGHT = 560
 SLIDE_FONT = {"size": 18}
 LIST_ROWS = 12
 
@@ -53,7 +52,7 @@ def _tiles(slide: stories_.Slide, shown: pd.DataFrame, dataset: Dataset) -> None
     if slide.figures:
         with st.container(horizontal=True):
             for figure in agg.published_figures(dataset.sector_figures, slide.figures):
-                published_metric(figure, f"{figure.figure}")
+                published_metric(figure)
 
 
 def _company_list(slide: stories_.Slide, shown: pd.DataFrame, dataset: Dataset) -> None:
@@ -99,13 +98,21 @@ def _places(slide: stories_.Slide, dataset: Dataset) -> None:
 def _map(slide: stories_.Slide, shown: pd.DataFrame, dataset: Dataset, number: int) -> None:
     settings = stories_.slide_map_settings(slide, dataset)
     deck, figures = map_view.build_deck(dataset, shown, settings, online=False)
-    st.pydeck_chart(
-        deck,
-        height=SLIDE_MAP_HEIGHT,
-        key=f"slide_map_{number}",
-        alt=t("map.alt", sites=figures["sites"], located=figures["located"], communes=figures["communes"]),
-    )
+    with st.container(key="slide_map_box"):
+        st.pydeck_chart(
+            deck,
+            height="stretch",
+            key=f"slide_map_{number}",
+            alt=t("map.alt", sites=figures["sites"], located=figures["located"], communes=figures["communes"]),
+        )
     return settings, figures
+
+
+def _chart(slide: stories_.Slide, shown: pd.DataFrame, dataset: Dataset, number: int) -> None:
+    box = "slide_chart_under" if slide.kpis or slide.figures or slide.places else "slide_chart_full"
+    with st.container(key=box):
+        fig = slide_chart(slide.chart, shown, dataset).update_layout(height=None)
+        st.plotly_chart(fig, height="stretch", key=f"slide_chart_{number}", config=CHART_CONFIG)
 
 
 def slide_body(slide: stories_.Slide, number: int, dataset: Dataset) -> pd.DataFrame:
@@ -118,13 +125,11 @@ def slide_body(slide: stories_.Slide, number: int, dataset: Dataset) -> pd.DataF
         map_col, side_col = st.columns([5, 2], gap="large")
         with map_col:
             settings, figures = _map(slide, shown, dataset, number)
-        with side_col:
+        with side_col, st.container(key="slide_side"):
             _tiles(slide, shown, dataset)
             if slide.listing:
                 _company_list(slide, shown, dataset)
             map_view.legend(settings, shown, figures)
-        if slide.chart:
-            st.plotly_chart(slide_chart(slide.chart, shown, dataset), key=f"slide_chart_{number}")
         return shown
     _tiles(slide, shown, dataset)
     if slide.places:
@@ -132,24 +137,32 @@ def slide_body(slide: stories_.Slide, number: int, dataset: Dataset) -> pd.DataF
     if slide.chart and slide.listing:
         chart_col, list_col = st.columns([3, 2], gap="large")
         with chart_col:
-            st.plotly_chart(slide_chart(slide.chart, shown, dataset), key=f"slide_chart_{number}")
-        with list_col:
+            _chart(slide, shown, dataset, number)
+        with list_col, st.container(key="slide_side"):
             _company_list(slide, shown, dataset)
     elif slide.chart:
-        st.plotly_chart(slide_chart(slide.chart, shown, dataset), key=f"slide_chart_{number}")
+        _chart(slide, shown, dataset, number)
     elif slide.listing:
         _company_list(slide, shown, dataset)
     return shown
 
 
-def slide_footer(slide: stories_.Slide, sources: list[str], live_url: str, brief_view) -> None:
-    """The source line, the brief downloads, and the QR code of the slide's live view."""
-    text_col, qr_col = st.columns([5, 1], vertical_alignment="bottom")
-    with text_col:
-        st.caption(f"**{t('stories.sources')}:** " + escape_markdown("; ".join(sources)))
-        brief_buttons(brief_view, key=f"slide_{slide.title}")
-    with qr_col:
-        qr_image(live_url, caption=t("present.scan"))
+def slide_sources_line(sources: list[str]) -> None:
+    """The slide's source line: every published figure with its year and site, the data and its version."""
+    st.caption(f"**{t('stories.sources')}:** " + escape_markdown("; ".join(sources)))
+
+
+def slide_rail(story: stories_.Story, number: int, live_url: str, brief_view, presenter_view: bool) -> None:
+    """The right-hand rail: counter and buttons, the QR code of the live view, the brief, the presenter view."""
+    slide_navigation(number, len(story.slides))
+    qr_image(live_url, caption=t("present.scan"), width=190)
+    brief_buttons(brief_view, key="slide")
+    st.page_link(
+        "pages/present.py",
+        label=t("present.notes_toggle"),
+        icon=":material/speaker_notes_off:" if presenter_view else ":material/speaker_notes:",
+        query_params={**stories_.slide_query(story.id, number), **({} if presenter_view else {"notes": "1"})},
+    )
 
 
 # The presenter page: no Streamlit chrome, type that scales with the screen (same look at 1920x1080
@@ -159,9 +172,15 @@ html { font-size: clamp(15px, min(1.2vw, 2.15vh), 34px); }
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 1rem 2.2rem 1rem !important; max-width: none !important; }
-[data-testid="stMain"] h1 { font-size: 2.3rem; padding: 0.2rem 0 0.4rem; }
-.st-key-slide_text p { font-size: 1.2rem; }
+[data-testid="stMain"] h1 { font-size: 2.2rem; padding: 0.1rem 0 0.3rem; }
+.st-key-slide_text p { font-size: 1.15rem; margin-bottom: 0; }
 .st-key-present_keys { display: none; }
+div.st-key-slide_map_box { height: calc(100vh - 13rem) !important; min-height: 300px; flex: 0 0 auto !important; }
+div.st-key-slide_chart_full { height: calc(100vh - 13rem) !important; min-height: 280px; flex: 0 0 auto !important; }
+div.st-key-slide_chart_under { height: calc(100vh - 25rem) !important; min-height: 260px; flex: 0 0 auto !important; }
+.st-key-slide_side { max-height: calc(100vh - 13.5rem); overflow-y: auto; }
+.st-key-slide_side div[style] { font-size: 0.8rem !important; line-height: 1.4 !important; }
+.st-key-present_nav button { width: 100%; }
 </style>"""
 
 
@@ -171,7 +190,8 @@ def _go(number: int) -> None:
 
 def slide_navigation(number: int, count: int) -> None:
     """Previous / next buttons (PageUp / PageDown, as clickers send), their arrow-key twins, the counter."""
-    with st.container(horizontal=True, vertical_alignment="center", key="present_nav"):
+    with st.container(key="present_nav"):
+        st.markdown(f"**{t('present.counter', n=number, total=count)}**")
         st.button(
             t("present.previous"),
             icon=":material/arrow_back:",
@@ -181,7 +201,6 @@ def slide_navigation(number: int, count: int) -> None:
             shortcut="PageUp",
             key="present_previous",
         )
-        st.markdown(f"**{t('present.counter', n=number, total=count)}**", width="content")
         st.button(
             t("present.next"),
             icon=":material/arrow_forward:",

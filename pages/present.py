@@ -4,11 +4,10 @@ import streamlit as st
 
 from atlas import stories
 from atlas.brief import BriefView, version_text
-from atlas.strings import t
 from atlas.text import escape_markdown
 from components.data import get_dataset
 from components.share import view_url
-from components.slides import PRESENT_CSS, show_story_error, slide_body, slide_footer, slide_navigation, speaker_notes
+from components.slides import PRESENT_CSS, show_story_error, slide_body, slide_rail, slide_sources_line, speaker_notes
 
 st.html(PRESENT_CSS)
 dataset = get_dataset()
@@ -26,9 +25,12 @@ for key, value in stories.slide_query(story.id, number).items():
 slide = story.slides[number - 1]
 presenter_view = st.query_params.get("notes") == "1"
 
-st.title(escape_markdown(slide.title), anchor=False)
-shown = slide_body(slide, number, dataset)
-sources = stories.slide_sources(slide, dataset, len(shown), version_text(getattr(dataset, "version", None)))
+body, rail = st.columns([11, 2], gap="medium")
+with body:
+    st.title(escape_markdown(slide.title), anchor=False)
+    shown = slide_body(slide, number, dataset)
+    sources = stories.slide_sources(slide, dataset, len(shown), version_text(getattr(dataset, "version", None)))
+    slide_sources_line(sources)
 live_url = view_url(slide.live_page, slide.live_params)
 brief = BriefView(
     slide.title,
@@ -37,13 +39,7 @@ brief = BriefView(
     live_url,
     f"{story.id}-slide-{number}",
 )
-slide_footer(slide, sources, live_url, brief)
-slide_navigation(number, len(story.slides))
+with rail:
+    slide_rail(story, number, live_url, brief, presenter_view)
 if presenter_view:
     speaker_notes(story, number)
-st.page_link(
-    "pages/present.py",
-    label=t("present.notes_toggle"),
-    icon=":material/speaker_notes:" if not presenter_view else ":material/speaker_notes_off:",
-    query_params={**stories.slide_query(story.id, number), **({} if presenter_view else {"notes": "1"})},
-)
