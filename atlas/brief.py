@@ -51,7 +51,8 @@ MM = 1 / 25.4
 INK = (27, 42, 51)
 MUTED = (91, 107, 117)
 # The interactive map's camera is a centre and a zoom; the brief shows what a map this size in pixels would.
-NOMINAL_PX = (1000, 760)
+NOMINAL_PX = (760, 640)
+LISTED_NAMES = 40  # company names printed on the page (the rest are counted)
 PUBLISHED_IDS = ("healthtech-entities-companies-mapped-2025-mapping", "healthtech-sector-employment-2025-mapping")
 
 
@@ -479,8 +480,17 @@ def brief_pdf(
     pdf.set_text_color(*MUTED)
     pdf.multi_cell(SIDE_W - QR_MM - 2, 3, view.url, wrapmode="CHAR")
 
-    pdf.set_xy(MARGIN, y + h + 3)
+    pdf.set_xy(MARGIN, y + h + 2)
     pdf.set_text_color(*INK)
+    pdf.set_font(FONT, "B", 7)
+    pdf.cell(18, 3.4, t("brief.companies") + ":")
+    pdf.set_font(FONT, "", 6.3)
+    names = sorted(shown["name"], key=str.casefold)
+    listed = ", ".join(names[:LISTED_NAMES]) + (
+        " " + t("brief.more", n=len(names) - LISTED_NAMES) if len(names) > LISTED_NAMES else ""
+    )
+    pdf.multi_cell(PAGE_W - 2 * MARGIN - 18, 3.1, listed or t("value.none"))
+    pdf.set_x(MARGIN)
     pdf.set_font(FONT, "B", 7)
     pdf.cell(18, 3.4, t("brief.sources") + ":")
     pdf.set_font(FONT, "", 6.3)

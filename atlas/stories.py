@@ -13,6 +13,8 @@ the field. Slides are numbered from 1 in URLs: /present?story=sector&slide=3.
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,7 +30,9 @@ from atlas.text import url_domain
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
 
 STORIES_DIR = Path(__file__).resolve().parent.parent / "stories"
+STORIES_DIR_ENV = "HEALTHTECH_STORIES_DIR"
 DEFAULT_STORY = "sector"
+STORY_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,60}")  # a file name, never a path
 KPI_NAMES = ("companies", "known_year", "young", "niches", "hobh")  # the tiles of components/kpi.py
 CHARTS = ("subsector_shares", "niche_matrix", "timeline", "cantons", "sites")
 LISTS = ("companies", "nearby")
@@ -94,9 +98,15 @@ class Story:
     slides: tuple[Slide, ...]
 
 
-def story_ids(directory: Path = STORIES_DIR) -> list[str]:
-    """The stories available: the names of the .toml files in `directory`, sorted."""
-    return sorted(p.stem for p in directory.glob("*.toml"))
+def stories_dir() -> Path:
+    """The story directory in use: $HEALTHTECH_STORIES_DIR, else the bundled `stories/`."""
+    configured = os.environ.get(STORIES_DIR_ENV, "").strip()
+    return Path(configured).expanduser().resolve() if configured else STORIES_DIR
+
+
+def story_ids(directory: Path | None = None) -> list[str]:
+    """The stories available: the names of the .toml files in the story directory, sorted."""
+    return sorted(p.stem for p in (directory or stories_dir()).glob("*.toml"))
 
 
 def slide_query(story_id: str, number: int) -> dict[str, str]:
@@ -116,11 +126,12 @@ def slide_number(value: str | None, count: int) -> int:
     return min(max(int(value), 1), max(count, 1))
 
 
-def load_story(story_id: str, dataset=None, directory: Path = STORIES_DIR) -> Story:
+def load_story(story_id: str, dataset=None, directory: Path | None = None) -> Story:
     """Read and check stories/<story_id>.toml; with `dataset`, ids and values are checked against it."""
+    directory = directory or stories_dir()
     path = directory / f"{story_id}.toml"
     name = f"stories/{path.name}"
-    if not path.is_file():
+    if not STORY_ID.fullmatch(story_id) or not path.is_file():
         raise StoryError([t("stories.missing_file", file=name, known=", ".join(story_ids(directory)) or "-")])
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -204,6 +215,7 @@ def _parse_slide(table: Mapping, where) -> tuple[Slide, list[str]]:
         bad(", ".join(SHOWN_KEYS), t("stories.nothing_shown"))
     if "list" in values:
         values["listing"] = values.pop("list")
+    values.setdefault("title", "")
     return Slide(**{k: v for k, v in values.items() if v is not None}), problems
 
 

@@ -435,6 +435,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.chart_official": "Official 2025 mapping",
         "brief.axis_share": "Share of companies (%)",
         "brief.sources": "Sources",
+        "brief.companies": "Companies",
+        "brief.more": "…and {n} more (see the live view).",
         "brief.source_file": "{title} ({edition}; copied {copied})",
         "brief.source_figure": "{figure}: {value} ({year}), {url}",
         "brief.version": "Data: {version}.",
