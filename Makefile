@@ -27,13 +27,13 @@ run: $(RUN_STAMP)
 	$(PY) -m streamlit run app.py --server.port 8501
 
 chromium:
-	@if [ -x $(CHROMIUM) ]; then :; \
+	@if [ -x $(CHROMIUM) ] && command -v pdftoppm >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Debian's chromium for the browser tests"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+		echo "Installing Debian's chromium and poppler-utils for the browser tests and PNG briefs"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core poppler-utils >/dev/null; \
 	else \
-		echo "The browser tests need Debian's chromium at $(CHROMIUM)."; \
-		echo "Install it as root:  apt-get install -y chromium fonts-dejavu-core"; \
+		echo "The browser tests need Debian's chromium at $(CHROMIUM) and pdftoppm (poppler-utils)."; \
+		echo "Install it as root:  apt-get install -y chromium fonts-dejavu-core poppler-utils"; \
 		exit 1; \
 	fi
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from functools import partial
-from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -82,11 +81,3 @@ def directory(companies: pd.DataFrame, view_key: str) -> None:
         alt=t("companies.table_alt"),
     )
     st.caption(t("companies.select_hint"))
-
-
-def view_url(page: str, params: dict[str, list[str] | str]) -> str:
-    """The absolute URL of `page` with `params` (relative when the browser's URL is not known)."""
-    parts = urlsplit(st.context.url or "")
-    base = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-    query = urlencode(params, doseq=True)
-    return f"{base}/{page}" + (f"?{query}" if query else "")

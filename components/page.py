@@ -8,10 +8,20 @@ from atlas.strings import t
 from atlas.text import escape_markdown
 from components.filter_panel import NOTES_KEY, init_from_url
 
+# Phones (the pages a QR code opens): layer pills wrap instead of scrolling sideways, the map leaves
+# room for the page around it. Desktop layouts are untouched (narrow screens only).
+PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stButtonGroup"] [role="toolbar"] { flex-wrap: wrap; row-gap: 0.4rem; }
+  [data-testid="stDeckGlJsonChart"] { height: min(640px, 70vh) !important; }
+}
+</style>"""
+
 
 def page_header(page: str) -> None:
     """Title and one-line purpose of `page` (a key such as 'map'), then any URL notes."""
     init_from_url()
+    st.html(PHONE_CSS)
     st.title(t(f"page.{page}.title"))
     st.caption(t(f"page.{page}.purpose"))
     for note in st.session_state.get(NOTES_KEY, []):

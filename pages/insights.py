@@ -6,8 +6,10 @@ from datetime import date
 import streamlit as st
 
 from atlas import aggregation as agg
+from atlas.brief import BriefView
 from atlas.charts import counts_figure, matrix_figure, subsector_shares_figure, timeline_figure
-from atlas.filters import apply_filters
+from atlas.filters import apply_filters, filter_params
+from atlas.map_layers import MapSettings
 from atlas.strings import t
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
 from components.cache import shared
@@ -15,6 +17,7 @@ from components.data import get_dataset
 from components.figures import chart, published_metric
 from components.filter_panel import current_filters, filter_panel, set_filters
 from components.page import count_sentence, page_header, source_footer
+from components.share import share_panel, view_url
 
 MATRIX_KEY = "insights_matrix"
 
@@ -123,4 +126,6 @@ else:
     )
     st.caption(t("insights.shares_note", official=OFFICIAL_COMPANY_COUNT_2025, known=known))
 
+url = view_url("insights", filter_params(filters))
+share_panel(BriefView(t("brief.title", view=t("brief.view_insights")), filters, MapSettings(), url, "insights"))
 source_footer()

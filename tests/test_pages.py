@@ -20,6 +20,7 @@ PAGES = [
     "pages/insights.py",
     "pages/sites.py",
     "pages/about.py",
+    "pages/present.py",
     "pages/manage.py",
 ]
 RAW = pd.read_csv(DATA / "companies.csv", dtype=str, keep_default_na=False)
