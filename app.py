@@ -16,6 +16,8 @@ PAGES = [
     st.Page("pages/insights.py", title=t("page.insights.title"), icon=":material/bar_chart:", url_path="insights"),
     st.Page("pages/sites.py", title=t("page.sites.title"), icon=":material/location_city:", url_path="sites"),
     st.Page("pages/about.py", title=t("page.about.title"), icon=":material/info:", url_path="about"),
+    st.Page("pages/present.py", title=t("page.present.title"), icon=":material/slideshow:", url_path="present"),
+    st.Page("pages/manage.py", title=t("page.manage.title"), icon=":material/edit_note:", url_path="manage"),
 ]
 
 page = st.navigation(PAGES, position="top")

@@ -46,7 +46,8 @@ def build_companies(research: pd.DataFrame, landmarks: pd.DataFrame, communes) -
     rows["niches"] = rows["niches"].map(niche_slugs)
     rows["verified_on"] = ""  # the research base records no verification date: unknown
     placed = geography.place_companies(rows, landmarks, communes)
-    return placed[loading.COMPANY_COLUMNS].sort_values("id", ignore_index=True)
+    columns = [c for c in loading.COMPANY_COLUMNS if c not in loading.OWNER_COLUMNS]
+    return placed[columns].sort_values("id", ignore_index=True)
 
 
 def build(shared: Path, out: Path) -> loading.Dataset:
@@ -64,7 +65,7 @@ def build(shared: Path, out: Path) -> loading.Dataset:
     figures = pd.read_csv(shared / "research" / "sector_figures.csv", dtype=str, keep_default_na=False)
     figures.insert(0, "id", figures["figure"].map(slugify))
     figures.to_csv(out / loading.SECTOR_FIGURES_FILE, index=False)
-    return loading.load_dataset(out)
+    return loading.load_files(out)
 
 
 def main() -> None:

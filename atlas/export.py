@@ -24,7 +24,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from atlas import formats
 from atlas.aggregation import niche_lists
 from atlas.filters import MULTI_PARAMS, FilterOptions, Filters
-from atlas.presentation import niche_labels, website_url
+from atlas.presentation import niche_labels, utc_text, website_url
+from atlas.store import DatasetVersion
 from atlas.strings import current_language, t
 from atlas.text import slugify
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025, confidence_label, precision_label, subsector_label
@@ -43,14 +44,19 @@ _COLUMNS = {
     "town": lambda c: c["town"],
     "commune": lambda c: c["commune"],
     "canton": lambda c: c["canton"],
+    "street_address": lambda c: c["street_address"],
     "site": lambda c: c["site"],
     "location_precision": lambda c: c["location_precision"].map(precision_label),
+    "lat": lambda c: c["lat"],
+    "lon": lambda c: c["lon"],
     "confidence": lambda c: c["confidence"].map(confidence_label),
     "description": lambda c: c["description"],
     "notes": lambda c: c["notes"],
     "sources": lambda c: c["source_urls"],
+    "verified_on": lambda c: c["verified_on"],
     "id": lambda c: c["id"],
 }
+NUMBER_COLUMNS = ("founded", "lat", "lon")
 
 
 def directory_table(companies: pd.DataFrame) -> pd.DataFrame:
@@ -82,7 +88,7 @@ def neutralise(value: object) -> object:
 def export_table(companies: pd.DataFrame) -> pd.DataFrame:
     """The rows to export, with headers and labels in the current language, every text cell neutralised."""
     table = pd.DataFrame({column: get(companies) for column, get in _COLUMNS.items()}).reset_index(drop=True)
-    text_columns = [c for c in table.columns if c != "founded"]
+    text_columns = [c for c in table.columns if c not in NUMBER_COLUMNS]
     table[text_columns] = table[text_columns].map(neutralise)
     return table.rename(columns={column: t(f"export.col.{column}") for column in _COLUMNS})
 
@@ -101,23 +107,38 @@ def filter_rows(filters: Filters, options: FilterOptions) -> list[tuple[str, str
     return rows or [(t("export.filters"), t("export.no_filters"))]
 
 
-def export_filename(filters: Filters, extension: str, today: date | None = None) -> str:
-    """E.g. 'lux-healthtech_niche-digital-health_2026-11-21.csv' ('all' when nothing is filtered)."""
+def export_filename(filters: Filters, extension: str, today: date | None = None, *, version: int | None = None) -> str:
+    """E.g. 'lux-healthtech_niche-digital-health_v3_2026-11-21.csv' ('all' when nothing is filtered; v<n> is
+    the dataset version, when known)."""
     parts = [f"{param}-{'+'.join(getattr(filters, param))}" for param in MULTI_PARAMS if getattr(filters, param)]
     if filters.founded:
         parts.append(f"founded-{filters.founded[0]}-{filters.founded[1]}")
     if filters.q:
         parts.append(f"q-{slugify(filters.q)}")
     what = "_".join(parts)[:MAX_NAME_PART].rstrip("-_+") or "all"
-    return f"{FILE_PREFIX}_{what}_{(today or date.today()).isoformat()}.{extension}"
+    number = f"_v{version}" if version is not None else ""
+    return f"{FILE_PREFIX}_{what}{number}_{(today or date.today()).isoformat()}.{extension}"
 
 
 def about_rows(
-    filters: Filters, options: FilterOptions, shown: int, total: int, url: str, today: date | None = None
+    filters: Filters,
+    options: FilterOptions,
+    shown: int,
+    total: int,
+    url: str,
+    today: date | None = None,
+    *,
+    version: DatasetVersion | None = None,
 ) -> list[tuple[str, str]]:
-    """What goes with an export: title, date, rows, coverage, filters, link and source note."""
+    """What goes with an export: title, dataset version, date, rows, coverage, filters, link and source note."""
+    published = (
+        [(t("export.version"), t("export.version_value", number=version.number, when=utc_text(version.published_at)))]
+        if version
+        else []
+    )
     return [
         (t("export.about_title"), t("app.title")),
+        *published,
         (t("export.date"), formats.day(today or date.today())),
         (t("export.language"), t(f"language.name.{current_language()}")),
         (t("export.rows"), t("count.companies", n=shown, total=total)),

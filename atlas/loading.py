@@ -1,12 +1,16 @@
 """The one module through which the app reads data: every file is read, validated and typed here.
 
-`load_dataset(data_dir)` returns a `Dataset`; any problem raises `DataFileError` naming the
-file, the row and the column. The directory is `HEALTHTECH_DATA_DIR` when set, else `data/`.
+`load_dataset()` returns a `Dataset`: the reference files (landmarks, communes, sector figures, site
+facts, sources) of the data directory, and the companies of the store's latest version (`atlas.store`;
+an empty store is first seeded from the directory's companies.csv). `load_files()` reads every file,
+companies included, without a store (the build and file checks). Any problem raises `DataFileError`
+naming the file, the row and the column. The directory is `HEALTHTECH_DATA_DIR` when set, else `data/`.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -16,6 +20,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from atlas.store import DatasetVersion, Store, company_frame
 from atlas.text import fold
 from atlas.validation import (
     CompanyRow,
@@ -27,6 +32,7 @@ from atlas.validation import (
     SourceRow,
     validate_rows,
 )
+from atlas.vocabulary import INACTIVE_STATUSES
 
 DATA_DIR_ENV = "HEALTHTECH_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -39,7 +45,11 @@ SITE_FACTS_FILE = "site_facts.csv"
 SOURCES_FILE = "sources.csv"
 
 COMPANY_COLUMNS = list(CompanyRow.model_fields)
-OPTIONAL_COMPANY_COLUMNS = ("site_id", "verified_on")  # older files may lack them
+OPTIONAL_COMPANY_COLUMNS = ("site_id", "verified_on", "status", "status_note")  # older files may lack them
+OWNER_COLUMNS = (
+    "status",
+    "status_note",
+)  # set by the data owners in the store; the build from research leaves them out
 LANDMARK_COLUMNS = list(LandmarkRow.model_fields)
 SECTOR_FIGURE_COLUMNS = list(SectorFigureRow.model_fields)
 SITE_FACT_COLUMNS = list(SiteFactRow.model_fields)
@@ -57,6 +67,7 @@ class Dataset:
     communes: gpd.GeoDataFrame
     site_facts: pd.DataFrame
     sources: pd.DataFrame
+    version: DatasetVersion | None = None  # the store version of the companies; None when read from files
 
 
 def data_dir() -> Path:
@@ -113,11 +124,15 @@ def load_companies(
     With `communes` and `landmarks`, also checks that every commune, canton and site id exists.
     """
     rows = read_csv_rows(path, [c for c in COMPANY_COLUMNS if c not in OPTIONAL_COMPANY_COLUMNS])
-    df = _frame(validate_rows(path.name, rows, CompanyRow), COMPANY_COLUMNS)
+    df = company_frame(validate_rows(path.name, rows, CompanyRow))
     if communes is not None and landmarks is not None:
         _cross_check(df, landmarks, communes)
-    df["founded_year"] = df["founded_year"].astype("Int64")
-    df[["lat", "lon"]] = df[["lat", "lon"]].astype("float64")
+    return with_search_key(df)
+
+
+def with_search_key(companies: pd.DataFrame) -> pd.DataFrame:
+    """Companies sorted by name, with `search_key`: name and description folded for search."""
+    df = companies.copy()
     df["search_key"] = (df["name"] + " " + df["description"]).map(fold)
     return df.sort_values("name", key=lambda s: s.map(fold), ignore_index=True)
 
@@ -187,16 +202,57 @@ def _cross_check(companies: pd.DataFrame, landmarks: pd.DataFrame, communes: gpd
         raise DataFileError(problems)
 
 
-def load_dataset(directory: Path | None = None) -> Dataset:
-    """Read and validate every data file of `directory` (default: `data_dir()`)."""
-    directory = directory or data_dir()
+def _reference_files(directory: Path) -> dict:
+    """Every file but companies.csv, validated: the parts of a Dataset that do not live in the store."""
     communes = load_communes(directory / COMMUNES_FILE)
     landmarks = load_landmarks(directory / LANDMARKS_FILE)
-    return Dataset(
-        companies=load_companies(directory / COMPANIES_FILE, communes, landmarks),
-        landmarks=landmarks,
-        sector_figures=load_sector_figures(directory / SECTOR_FIGURES_FILE),
-        communes=communes,
-        site_facts=load_site_facts(directory / SITE_FACTS_FILE, landmarks),
-        sources=load_sources(directory / SOURCES_FILE),
+    return {
+        "landmarks": landmarks,
+        "sector_figures": load_sector_figures(directory / SECTOR_FIGURES_FILE),
+        "communes": communes,
+        "site_facts": load_site_facts(directory / SITE_FACTS_FILE, landmarks),
+        "sources": load_sources(directory / SOURCES_FILE),
+    }
+
+
+def load_files(directory: Path | None = None) -> Dataset:
+    """Read and validate every data file of `directory` (default: `data_dir()`), companies.csv included."""
+    directory = directory or data_dir()
+    files = _reference_files(directory)
+    companies = load_companies(directory / COMPANIES_FILE, files["communes"], files["landmarks"])
+    return Dataset(companies=companies, **files)
+
+
+def seed_store(store: Store, directory: Path | None = None) -> DatasetVersion | None:
+    """Seed an empty store with the directory's companies.csv (checked like load_files); None if not empty."""
+    if store.latest_number() is not None:
+        return None
+    directory = directory or data_dir()
+    path = directory / COMPANIES_FILE
+    companies = load_companies(
+        path, load_communes(directory / COMMUNES_FILE), load_landmarks(directory / LANDMARKS_FILE)
     )
+    checksum = hashlib.sha256(path.read_bytes()).hexdigest()
+    return store.seed_if_empty(companies.drop(columns="search_key"), source_name=path.name, source_checksum=checksum)
+
+
+def load_dataset(directory: Path | None = None, store: Store | None = None, number: int | None = None) -> Dataset:
+    """The reference files of `directory` and the active companies of version `number` (default: the latest)
+    of `store` (closed and merged companies are kept in the store but not listed).
+
+    `store` defaults to the database of `atlas.store.database_url()`; an empty store is seeded first.
+    """
+    directory = directory or data_dir()
+    if store is None:
+        with Store() as default:
+            return load_dataset(directory, default, number)
+    files = _reference_files(directory)
+    seed_store(store, directory)
+    version = store.version(number) if number is not None else store.latest()
+    companies = active_companies(store.companies(version.number))
+    return Dataset(companies=with_search_key(companies), version=version, **files)
+
+
+def active_companies(companies: pd.DataFrame) -> pd.DataFrame:
+    """The companies the pages list: closed and merged ones stay in the store's versions, not on the pages."""
+    return companies[~companies["status"].isin(INACTIVE_STATUSES)].reset_index(drop=True)

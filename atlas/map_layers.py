@@ -10,7 +10,7 @@ and say so; companies known only by their commune are counted per commune (choro
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import geopandas as gpd
@@ -259,21 +259,143 @@ KEY_LABEL_ANCHORS: dict[str, str] = {
     "sudspidol": "end",
     "city_of_sciences": "middle",
 }
+KEY_LABEL_SIZE = 16
+INK = [27, 42, 51, 255]
+LABEL_BACKGROUND = [255, 255, 255, 225]
+RING_LABEL_BACKGROUND = [238, 242, 244, 230]
+NO_BACKGROUND = [0, 0, 0, 0]
+LABEL_PADDING = (4, 2)  # background padding of map text, pixels (x, y)
+STACK_GAP_PX = 26  # distance between stacked key labels
+STACK_MARGIN_PX = 22  # from the westernmost key marker to the stacked labels' right edge
+STACK_EXTENT_PX = 60  # key places closer together than this on screen get stacked labels
+MARKER_HALF_PX = 13  # half the size of a site marker (radius 11 and its outline)
 
 
-def key_label_rows(sites: list[dict]) -> list[dict]:
-    """Text labels for the four key places, placed so that labels of shared points do not overlap."""
-    rows = []
+def text_row(
+    kind: str,
+    position: Sequence[float],
+    text: str,
+    size: int,
+    colour: Sequence[int],
+    background: Sequence[int] = NO_BACKGROUND,
+    offset: Sequence[int] = (0, 0),
+    anchor: str = "middle",
+) -> dict:
+    """One text of the map's single text layer: every text is drawn by one layer (one font atlas)."""
+    return {
+        "kind": kind,
+        "position": list(position),
+        "text": text,
+        "size": size,
+        "colour": list(colour),
+        "background": list(background),
+        "offset": list(offset),
+        "anchor": anchor,
+    }
+
+
+def site_symbol_rows(sites: list[dict]) -> list[dict]:
+    """The letter of each site's kind, drawn on its marker."""
+    return [text_row("site_symbol", s["position"], s["symbol"], 13, s["symbol_colour"]) for s in sites]
+
+
+def ring_label_rows(rings: list[dict]) -> list[dict]:
+    """'5 km', '10 km', ... north of each ring."""
+    return [
+        text_row("ring_label", r["label_position"], r["label"], 14, INK, background=RING_LABEL_BACKGROUND)
+        for r in rings
+    ]
+
+
+def cluster_count_rows(points: list[dict]) -> list[dict]:
+    """The number of companies on each grouped company marker."""
+    return [
+        text_row("cluster_count", p["position"], str(p["count"]), 13, [255, 255, 255, 255])
+        for p in points
+        if p["count"] > 1
+    ]
+
+
+def screen_xy(position: Sequence[float], zoom: float) -> tuple[float, float]:
+    """Web Mercator pixel coordinates of [lon, lat] at `zoom` (deck.gl's 512-pixel world)."""
+    lon, lat = position
+    scale = 512 * 2**zoom
+    x = (lon + 180) / 360 * scale
+    y = (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2 * scale
+    return x, y
+
+
+def label_box(row: Mapping, zoom: float) -> tuple[float, float, float, float]:
+    """The screen box (left, top, right, bottom) a text row takes at `zoom`, from an estimated text width."""
+    x, y = screen_xy(row["position"], zoom)
+    x, y = x + row["offset"][0], y + row["offset"][1]
+    width = 0.7 * row["size"] * len(row["text"]) + 2 * LABEL_PADDING[0]
+    height = 1.2 * row["size"] + 2 * LABEL_PADDING[1]
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[row["anchor"]]
+    return left, y - height / 2, left + width, y + height / 2
+
+
+def overlaps(a: Sequence[float], b: Sequence[float]) -> bool:
+    """Whether two screen boxes (left, top, right, bottom) overlap."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def obstacles(sites: Sequence[dict], others: Sequence[dict], zoom: float) -> list[tuple[float, float, float, float]]:
+    """Screen boxes labels must not cover at `zoom`: every site marker and the `others` texts."""
+    boxes = [label_box(r, zoom) for r in others]
     for site in sites:
-        if site["id"] in KEY_SITE_IDS:
-            rows.append(
-                {
-                    "position": site["position"],
-                    "text": t(f"map.label.{site['id']}"),
-                    "offset": list(KEY_LABEL_OFFSETS[site["id"]]),
-                    "anchor": KEY_LABEL_ANCHORS[site["id"]],
-                }
-            )
+        x, y = screen_xy(site["position"], zoom)
+        boxes.append((x - MARKER_HALF_PX, y - MARKER_HALF_PX, x + MARKER_HALF_PX, y + MARKER_HALF_PX))
+    return boxes
+
+
+def label_collisions(rows: list[dict], zoom: float, obstacles: Sequence[Sequence[float]] = ()) -> list[tuple]:
+    """Pairs of text rows whose boxes overlap at `zoom`, and (row, box) pairs where a label covers an obstacle."""
+    boxes = [label_box(r, zoom) for r in rows]
+    pairs = [(rows[i]["text"], rows[j]["text"]) for i in range(len(boxes)) for j in range(i + 1, len(boxes))]
+    hits = [p for p, (i, j) in zip(pairs, _index_pairs(len(boxes)), strict=True) if overlaps(boxes[i], boxes[j])]
+    return hits + [(r["text"], tuple(o)) for r, b in zip(rows, boxes, strict=True) for o in obstacles if overlaps(b, o)]
+
+
+def _index_pairs(n: int) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(n) for j in range(i + 1, n)]
+
+
+def key_label_rows(sites: list[dict], view: str = "country", others: Sequence[dict] = ()) -> list[dict]:
+    """Text labels for the four key places, readable at the zoom of `view`.
+
+    Each label sits beside its marker (labels of a shared point go apart). When the places lie within
+    STACK_EXTENT_PX of each other at this zoom and those labels would overlap each other, a site
+    marker or one of the `others` texts (the ring labels), as in the whole-country view, they are
+    stacked north to south west of the group instead, each still anchored at its own marker.
+    """
+    rows = [
+        text_row(
+            "key_label",
+            site["position"],
+            t(f"map.label.{site['id']}"),
+            KEY_LABEL_SIZE,
+            INK,
+            background=LABEL_BACKGROUND,
+            offset=KEY_LABEL_OFFSETS[site["id"]],
+            anchor=KEY_LABEL_ANCHORS[site["id"]],
+        )
+        for site in sites
+        if site["id"] in KEY_SITE_IDS
+    ]
+    zoom = VIEWS[view]["zoom"]
+    points = [screen_xy(r["position"], zoom) for r in rows]
+    extent = max(
+        max(x for x, _ in points) - min(x for x, _ in points), max(y for _, y in points) - min(y for _, y in points)
+    )
+    if extent > STACK_EXTENT_PX or not label_collisions(rows, zoom, obstacles(sites, others, zoom)):
+        return rows  # places far enough apart on screen to be labelled each beside its marker
+    right = min(x for x, _ in points) - STACK_MARGIN_PX
+    bottom = max(y for _, y in points)  # the stack ends level with the southernmost place
+    order = sorted(range(len(rows)), key=lambda i: points[i][1])  # north first
+    for rank, i in enumerate(order):
+        y = bottom - (len(rows) - 1 - rank) * STACK_GAP_PX
+        rows[i] |= {"offset": [round(right - points[i][0]), round(y - points[i][1])], "anchor": "end"}
     return rows
 
 

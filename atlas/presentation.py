@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 
 import pandas as pd
 
 from atlas import formats
+from atlas.store import DatasetVersion
 from atlas.strings import t
 from atlas.validation import is_http_url
 from atlas.vocabulary import niche_label
@@ -22,6 +24,37 @@ def or_unknown(value: object, unknown: str | None = None) -> str:
     if is_blank(value):
         return t("value.unknown") if unknown is None else unknown
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def utc_text(moment: datetime) -> str:
+    """A moment as '2026-12-01 19:40 UTC'."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
+def version_lines(version: DatasetVersion) -> list[str]:
+    """What to say about a dataset version: who published it when and why, its source file and its changes."""
+    lines = [
+        t(
+            "version.published",
+            when=utc_text(version.published_at),
+            author=version.author,
+            kind=t(f"version.kind_{version.kind}"),
+        ),
+        t("version.note", note=version.note) if version.note else t("version.no_note"),
+    ]
+    if version.source_name:
+        lines.append(t("version.source", name=version.source_name, checksum=version.source_checksum[:12] or "—"))
+    if version.parent is not None:
+        lines.append(
+            t(
+                "version.counts",
+                parent=version.parent,
+                added=version.added,
+                changed=version.changed,
+                removed=version.removed,
+            )
+        )
+    return lines
 
 
 def niche_labels(niches: str) -> list[str]:

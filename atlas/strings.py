@@ -10,9 +10,13 @@ app (tests, exports built in a worker) sees English unless it sets another langu
 from __future__ import annotations
 
 import tomllib
-from contextvars import ContextVar
+from collections.abc import Callable
+from contextvars import ContextVar, copy_context
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "de")
 DEFAULT_LANGUAGE = "en"
@@ -43,6 +47,19 @@ def set_language(language: str) -> None:
 def current_language() -> str:
     """The language `t` translates into."""
     return _language.get()
+
+
+def in_language(language: str, function: Callable[..., T], *args: object, **kwargs: object) -> T:
+    """`function(*args, **kwargs)` with `language` current, in a copied context (the caller's is untouched).
+
+    For work that runs outside the script run, e.g. a download built when its button is clicked.
+    """
+
+    def run() -> T:
+        set_language(language)
+        return function(*args, **kwargs)
+
+    return copy_context().run(run)
 
 
 def t(key: str, **values: object) -> str:

@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 def fold(text: str) -> str:
     """Lower-case ASCII folding for search: 'Théracule' -> 'theracule'."""
+    if text and text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -30,3 +32,8 @@ def markdown_link(label: str, url: str) -> str:
     """A markdown link whose label is escaped and whose URL cannot break out of the link."""
     href = quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
     return f"[{escape_markdown(label)}]({href})"
+
+
+def url_domain(url: str) -> str:
+    """The host of a URL without 'www.': 'https://www.lih.lu/en/x' -> 'lih.lu'."""
+    return url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")

@@ -1,12 +1,16 @@
-"""Which URL parameters the app knows; everything else is ignored with a note.
+"""Which URL parameters the app knows (everything else is ignored with a note), and the links to a view.
 
 The shared filters own FILTER_PARAMS; a page that reads parameters of its own lists them in
-PAGE_PARAMS under its url_path.
+PAGE_PARAMS under its url_path. Links and QR codes start from the public base URL: the
+HEALTHTECH_PUBLIC_URL setting when set (a projector laptop's localhost is no use to a phone),
+else the address the browser used, else http://localhost:8501.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlencode, urlsplit
 
 from atlas.filters import FILTER_PARAMS
 
@@ -15,11 +19,33 @@ LANGUAGE_PARAM = "lang"  # en, fr or de on every page; paths and other values ne
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "map": ("view", "layers", "near", "radius", "color", "company"),
     "companies": ("company", "location"),
+    "present": ("story", "slide", "notes"),
 }
 
 KNOWN_PARAMS = frozenset((*FILTER_PARAMS, LANGUAGE_PARAM)).union(*PAGE_PARAMS.values())
+
+PUBLIC_URL_ENV = "HEALTHTECH_PUBLIC_URL"
+FALLBACK_BASE_URL = "http://localhost:8501"
 
 
 def unknown_params(keys: Iterable[str]) -> list[str]:
     """The URL parameters the app does not know, in their order."""
     return [k for k in keys if k not in KNOWN_PARAMS]
+
+
+def public_base_url(browser_url: str | None = None, environ: Mapping[str, str] = os.environ) -> str:
+    """The base of every shared link, without a trailing slash (see the module docstring)."""
+    configured = environ.get(PUBLIC_URL_ENV, "").strip()
+    if configured:
+        return configured.rstrip("/")
+    parts = urlsplit(browser_url or "")
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")  # st.context.url has no page part
+    return FALLBACK_BASE_URL
+
+
+def page_url(base: str, page: str, params: Mapping[str, str | list[str]] | None = None) -> str:
+    """The absolute URL of an app page ('' or 'overview' is the home page) with its query parameters."""
+    path = "" if page in ("", "overview") else f"/{page}"
+    query = urlencode({k: v for k, v in (params or {}).items() if v not in (None, "", [])}, doseq=True)
+    return f"{base.rstrip('/')}{path}" + (f"?{query}" if query else "")

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from atlas.vocabulary import (
+    COMPANY_STATUSES,
     CONFIDENCE_LEVELS,
     LANDMARK_KINDS,
     LANDMARK_STATUSES,
@@ -205,6 +206,8 @@ class CompanyRow(_Row):
     lon: OptionalFloat = None
     location_precision: _one_of(LOCATION_PRECISIONS)
     verified_on: Annotated[str, AfterValidator(_iso_date)] = ""  # when the record was last checked; blank = unknown
+    status: _one_of(COMPANY_STATUSES, blank=True) = ""  # blank or 'active'; 'closed'/'merged' are not listed
+    status_note: str = ""  # why closed or merged (e.g. 'merged into X, 2025'), with its source
 
     @model_validator(mode="after")
     def _location(self) -> CompanyRow:

@@ -29,6 +29,11 @@ SUBSECTORS: dict[str, str] = {
 
 CONFIDENCE_LEVELS: tuple[str, ...] = ("high", "medium", "low")
 
+# status of a company: closed and merged companies stay in the store with their history, but the pages
+# list only active ones (a blank status is active).
+COMPANY_STATUSES: tuple[str, ...] = ("active", "closed", "merged")
+INACTIVE_STATUSES: tuple[str, ...] = ("closed", "merged")
+
 # location_precision of a company: at a named site's point, only its commune, or unknown.
 LOCATION_PRECISIONS: tuple[str, ...] = ("site", "commune", "unknown")
 

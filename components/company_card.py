@@ -43,6 +43,7 @@ def company_card(company: Mapping, landmarks: pd.DataFrame, *, link_to: str | No
             t("card.location"): location_summary(company, landmarks),
             t("card.address"): or_unknown(company["street_address"]),
             t("card.confidence"): confidence_label(company["confidence"]),
+            t("card.verified_on"): or_unknown(company["verified_on"], t("card.not_recorded")),
         }
         st.markdown("\n".join(f"- **{t('value.label', label=k)}** {md(str(v))}" for k, v in facts.items()))
         if company["website"]:

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import math
 from functools import partial
-from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from atlas.export import directory_table
-from atlas.strings import current_language, t
-from atlas.urlstate import LANGUAGE_PARAM
+from atlas.strings import t
 from atlas.vocabulary import NICHES, niche_label
 from components.company_card import COMPANY_PARAM
 
@@ -83,11 +81,3 @@ def directory(companies: pd.DataFrame, view_key: str) -> None:
         alt=t("companies.table_alt"),
     )
     st.caption(t("companies.select_hint") + " " + t("companies.source_language"))
-
-
-def view_url(page: str, params: dict[str, list[str] | str]) -> str:
-    """The absolute URL of `page` with `params` and the current language (relative when the browser's URL is not known)."""
-    parts = urlsplit(st.context.url or "")
-    base = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
-    query = urlencode({**params, LANGUAGE_PARAM: current_language()}, doseq=True)
-    return f"{base}/{page}" + (f"?{query}" if query else "")

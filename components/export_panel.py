@@ -1,4 +1,4 @@
-"""Downloads of the current view (CSV and Excel) and the link that reproduces it."""
+"""Downloads of the current view (CSV and Excel), the link that reproduces it, its QR code and brief."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from atlas.brief import BriefView
 from atlas.export import export_filename, to_csv, to_xlsx
 from atlas.filters import Filters
-from atlas.strings import t
+from atlas.strings import current_language, in_language, t
+from components.share import share_panel
 
 # (extension, bytes builder, MIME type, icon) of each download; built only when clicked.
 FORMATS = (
@@ -18,18 +20,25 @@ FORMATS = (
 )
 
 
-def export_panel(companies: pd.DataFrame, about: list[tuple[str, str]], filters: Filters, url: str) -> None:
-    """CSV and XLSX downloads of `companies` (built only when clicked) and the link to this view."""
+def export_panel(
+    companies: pd.DataFrame,
+    about: list[tuple[str, str]],
+    filters: Filters,
+    brief: BriefView,
+    *,
+    version: int | None = None,
+) -> None:
+    """CSV and XLSX downloads of `companies` (built only when clicked; named with the dataset `version`), the
+    link to this view with its QR code, and the view's one-page brief."""
     st.subheader(t("companies.export_header"), anchor=False)
     for column, (extension, build, mime, icon) in zip(st.columns(2, width=520), FORMATS, strict=True):
         column.download_button(
             t(f"export.{extension}"),
-            data=partial(build, companies, about),
-            file_name=export_filename(filters, extension),
+            data=partial(in_language, current_language(), build, companies, about),
+            file_name=export_filename(filters, extension, version=version),
             mime=mime,
             help=t(f"export.{extension}_help"),
             icon=icon,
             on_click="ignore",
         )
-    st.markdown(f"**{t('companies.copy_link')}**", help=t("companies.copy_link_help"))
-    st.code(url, language=None, wrap_lines=True)
+    share_panel(brief)

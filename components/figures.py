@@ -7,7 +7,7 @@ import streamlit as st
 
 from atlas.aggregation import PublishedFigure
 from atlas.strings import t
-from atlas.text import escape_markdown, markdown_link
+from atlas.text import escape_markdown, markdown_link, url_domain
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
@@ -23,14 +23,9 @@ def published_metric(figure: PublishedFigure, label: str | None = None) -> None:
         unit = "" if figure.unit_base == "%" else f" · {figure.unit_label}"
         st.metric(label or figure_year(figure) + unit, figure.short, help=figure.figure)
         st.caption(
-            markdown_link(_domain(figure.source_url), figure.source_url)
-            + f" · {t('figure.quote')}: “{escape_markdown(figure.figure)}”"
+            markdown_link(url_domain(figure.source_url), figure.source_url)
+            + f" · {t('value.label', label=t('figure.quote'))} “{escape_markdown(figure.figure)}”"
         )
-
-
-def _domain(url: str) -> str:
-    host = url.split("//", 1)[-1].split("/", 1)[0]
-    return host.removeprefix("www.")
 
 
 def chart(fig: go.Figure, key: str, alt: str, **select) -> object:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import streamlit as st
@@ -16,8 +17,12 @@ def _percent(share: float | None) -> str:
     return formats.percent(share) if share is not None else t("value.unknown")
 
 
-def kpi_tiles(kpis: Kpis) -> None:
-    """The five headline tiles of the Overview, in one responsive row."""
+# The tiles' names, in order (stories name the tiles a slide shows).
+TILE_NAMES = ("companies", "known_year", "young", "niches", "hobh")
+
+
+def kpi_tiles(kpis: Kpis, only: Sequence[str] | None = None) -> None:
+    """The five headline tiles of the Overview in one responsive row, or those named in `only`."""
     young_label = t("overview.kpi_young", since=kpis.young_since, year=date.today().year)
     tiles = [
         (
@@ -42,6 +47,8 @@ def kpi_tiles(kpis: Kpis) -> None:
         ),
         (t("overview.kpi_hobh"), str(kpis.at_house_of_biohealth), t("overview.kpi_hobh_help")),
     ]
+    if only is not None:
+        tiles = [tile for name, tile in zip(TILE_NAMES, tiles, strict=True) if name in only]
     with st.container(horizontal=True):
         for label, value, help_text in tiles:
             st.metric(label, value, help=help_text, border=True)

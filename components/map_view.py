@@ -6,6 +6,7 @@ import html
 import json
 import urllib.parse
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pandas as pd
 import pydeck as pdk
@@ -13,6 +14,7 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 from atlas import map_layers as ml
+from atlas.filters import Filters
 from atlas.loading import Dataset, data_dir
 from atlas.palette import hex_colour
 from atlas.presentation import source_links
@@ -22,6 +24,7 @@ from atlas.strings import t
 from atlas.text import escape_markdown as md
 from atlas.text import markdown_link
 from atlas.vocabulary import status_label
+from components.cache import shared
 from components.filter_panel import url_params
 
 # An inline style that loads nothing: no tiles, no fonts, no request (see docs/streamlit-notes).
@@ -154,13 +157,52 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def _text_layer(layer_id: str, data: list[dict], **kwargs) -> pdk.Layer:
-    style = {
-        "get_position": "position",
-        "character_set": pdk.types.String("auto"),
-        "font_family": pdk.types.String("DejaVu Sans, Arial, sans-serif"),
-    }
-    return pdk.Layer("TextLayer", id=layer_id, data=data, **{**style, **kwargs})
+class SpecDeck(pdk.Deck):
+    """A Deck whose spec was serialised before (and cached): st.pydeck_chart reads to_json() and the tooltip."""
+
+    def __init__(self, spec: str, tooltip: dict):
+        super().__init__(tooltip=tooltip)
+        self._spec = spec
+
+    def to_json(self) -> str:
+        """The stored spec."""
+        return self._spec
+
+
+def cached_deck(
+    dataset: Dataset, filters: Filters, shown: pd.DataFrame, settings: ml.MapSettings, online: bool
+) -> tuple[pdk.Deck, dict]:
+    """build_deck's result, computed once per process for the data version, filters and map settings."""
+
+    def build() -> tuple[str, dict, dict]:
+        deck, figures = build_deck(dataset, shown, settings, online)
+        return deck.to_json(), deck._tooltip, figures
+
+    view = replace(settings, company="")  # the selected company does not change the map
+    spec, tooltip, figures = shared("map_deck", dataset, filters, build, extra=(view, online))
+    return SpecDeck(spec, tooltip), figures
+
+
+def _text_layer(rows: list[dict]) -> pdk.Layer:
+    """Every text of the map in one layer: one font atlas and one set of shaders for all labels."""
+    return pdk.Layer(
+        "TextLayer",
+        id="labels",
+        data=rows,
+        get_position="position",
+        get_text="text",
+        get_size="size",
+        get_color="colour",
+        get_pixel_offset="offset",
+        get_text_anchor="anchor",
+        get_alignment_baseline="'center'",
+        character_set=pdk.types.String("auto"),
+        font_family=pdk.types.String("DejaVu Sans, Arial, sans-serif"),
+        font_weight=700,
+        background=True,
+        get_background_color="background",
+        background_padding=list(ml.LABEL_PADDING),
+    )
 
 
 def build_deck(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings, online: bool) -> tuple[pdk.Deck, dict]:
@@ -236,18 +278,6 @@ def build_deck(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings, 
                 auto_highlight=True,
             )
         )
-        if companies.clustered:
-            clusters = [{**p, "text": str(p["count"])} for p in companies.points if p["count"] > 1]
-            layers.append(
-                _text_layer(
-                    "company_counts",
-                    clusters,
-                    get_text="text",
-                    get_size=13,
-                    get_color=[255, 255, 255, 255],
-                    font_weight=700,
-                )
-            )
     if "sites" in on:
         layers += [
             pdk.Layer(
@@ -265,42 +295,13 @@ def build_deck(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings, 
                 pickable=True,
                 auto_highlight=True,
             ),
-            _text_layer(
-                "site_symbols",
-                [{k: s[k] for k in ("position", "symbol", "symbol_colour")} for s in sites],
-                get_text="symbol",
-                get_size=13,
-                get_color="symbol_colour",
-                font_weight=700,
-            ),
-            _text_layer(
-                "site_labels",
-                ml.key_label_rows(sites),
-                get_text="text",
-                get_size=16,
-                get_color=[27, 42, 51, 255],
-                get_pixel_offset="offset",
-                get_text_anchor="anchor",
-                get_alignment_baseline="'center'",
-                font_weight=700,
-                background=True,
-                get_background_color=[255, 255, 255, 225],
-                background_padding=[4, 2],
-            ),
         ]
-    if "rings" in on:
-        layers.append(
-            _text_layer(
-                "ring_labels",
-                [{k: r[k] for k in ("label", "label_position")} for r in rings],
-                get_position="label_position",
-                get_text="label",
-                get_size=14,
-                get_color=[27, 42, 51, 255],
-                background=True,
-                get_background_color=[238, 242, 244, 230],
-            )
-        )
+    ring_labels = ml.ring_label_rows(rings) if "rings" in on else []
+    texts = ring_labels + (ml.cluster_count_rows(companies.points) if "companies" in on else [])
+    if "sites" in on:
+        texts += ml.site_symbol_rows(sites) + ml.key_label_rows(sites, settings.view, ring_labels)
+    if texts:
+        layers.append(_text_layer(texts))
     deck = CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(**ml.VIEWS[settings.view], pitch=0, bearing=0),

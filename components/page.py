@@ -10,12 +10,22 @@ from atlas.text import escape_markdown
 from components.filter_panel import NOTES_KEY, init_from_url
 from components.language import apply_language, language_picker
 
+# Phones (the pages a QR code opens): layer pills wrap instead of scrolling sideways, the map leaves
+# room for the page around it. Desktop layouts are untouched (narrow screens only).
+PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stButtonGroup"] [role="toolbar"] { flex-wrap: wrap; row-gap: 0.4rem; }
+  [data-testid="stDeckGlJsonChart"] { height: min(640px, 70vh) !important; }
+}
+</style>"""
+
 
 def page_header(page: str) -> None:
     """Language picker, title and one-line purpose of `page` (a key such as 'map'), then any URL notes."""
     apply_language()  # app.py did it already; again here for a page run on its own (AppTest)
     init_from_url()
     language_picker()
+    st.html(PHONE_CSS)
     st.title(t(f"page.{page}.title"))
     st.caption(t(f"page.{page}.purpose"))
     for note in st.session_state.get(NOTES_KEY, []):

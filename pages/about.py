@@ -3,14 +3,16 @@
 import pandas as pd
 import streamlit as st
 
+from atlas import formats
 from atlas.aggregation import published_figure
 from atlas.geography import LOCALITY_COMMUNES
 from atlas.loading import data_dir
-from atlas.quality import completeness
+from atlas.presentation import version_lines
+from atlas.quality import completeness, verified_since
 from atlas.strings import t
-from atlas.text import markdown_link
+from atlas.text import escape_markdown, markdown_link
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
-from components.data import get_dataset
+from components.data import get_dataset, store_dialect
 from components.page import page_header, source_footer
 
 OFFICIAL_COUNT_ID = "healthtech-entities-companies-mapped-2025-mapping"
@@ -18,6 +20,12 @@ OFFICIAL_COUNT_ID = "healthtech-entities-companies-mapped-2025-mapping"
 page_header("about")
 dataset = get_dataset()
 companies = dataset.companies
+version = dataset.version
+
+st.header(t("version.header"), anchor=False)
+st.metric(t("version.metric"), f"{version.number}", border=True, width="content")
+st.markdown("\n".join(f"- {escape_markdown(line)}" for line in version_lines(version)))
+st.caption(t("version.store", dialect=store_dialect()))
 
 st.header(t("about.coverage"), anchor=False)
 official = published_figure(dataset.sector_figures, OFFICIAL_COUNT_ID)
@@ -35,6 +43,18 @@ st.markdown(
         figure=official.figure,
         year=official.year,
         link=markdown_link(official.source_url, official.source_url),
+    )
+)
+
+verification = verified_since(companies)
+st.metric(t("verified.metric"), f"{verification.recent}", border=True, width="content")
+st.markdown(
+    t(
+        "verified.text",
+        recent=verification.recent,
+        n=len(companies),
+        since=formats.day(verification.since),
+        unrecorded=verification.unrecorded,
     )
 )
 

@@ -5,17 +5,20 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from atlas.aggregation import empty_filter_values
+from atlas.brief import BriefView
 from atlas.export import about_rows, filter_rows
 from atlas.filters import apply_filters, by_location, filter_params, parse_location
+from atlas.map_layers import MapSettings
 from atlas.strings import t
 from atlas.text import escape_markdown
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
 from components.company_card import COMPANY_PARAM, company_card
 from components.data import get_dataset, get_filter_options
-from components.directory import directory, open_company_id, view_url
+from components.directory import directory, open_company_id
 from components.export_panel import export_panel
 from components.filter_panel import filter_panel
 from components.page import count_sentence, page_header, source_footer
+from components.share import view_url
 
 page_header("companies")
 dataset = get_dataset()
@@ -52,5 +55,7 @@ if opened:
         company_card(match.iloc[0], dataset.landmarks, link_to="map")
 
 url = view_url("companies", {**params, **({COMPANY_PARAM: opened} if opened else {})})
-export_panel(shown, about_rows(filters, options, len(shown), len(companies), url), filters, url)
+about = about_rows(filters, options, len(shown), len(companies), url, version=dataset.version)
+brief = BriefView(t("brief.title", view=t("brief.view_companies")), filters, MapSettings(), url, "companies")
+export_panel(shown, about, filters, brief, version=dataset.version.number)
 source_footer()

@@ -7,14 +7,18 @@ import streamlit as st
 
 from atlas import aggregation as agg
 from atlas import formats
+from atlas.brief import BriefView
 from atlas.charts import counts_figure, matrix_figure, subsector_shares_figure, timeline_figure
-from atlas.filters import apply_filters
+from atlas.filters import apply_filters, filter_params
+from atlas.map_layers import MapSettings
 from atlas.strings import t
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
+from components.cache import shared
 from components.data import get_dataset
 from components.figures import chart, published_metric
 from components.filter_panel import current_filters, filter_panel, set_filters
 from components.page import count_sentence, page_header, source_footer
+from components.share import share_panel, view_url
 
 MATRIX_KEY = "insights_matrix"
 
@@ -40,7 +44,7 @@ if shown.empty:
     st.info(t("insights.empty"), icon=":material/search_off:")
 else:
     chart(
-        matrix_figure(agg.niche_subsector_matrix(shown), source),
+        shared("insights_matrix", dataset, filters, lambda: matrix_figure(agg.niche_subsector_matrix(shown), source)),
         MATRIX_KEY,
         t("insights.matrix_alt"),
         on_select=apply_matrix_cell,
@@ -56,7 +60,8 @@ else:
         if timeline.empty:
             st.info(t("insights.timeline_none"))
         else:
-            chart(timeline_figure(timeline, source), "insights_timeline", t("insights.timeline_alt"))
+            figure = shared("insights_timeline", dataset, filters, lambda: timeline_figure(timeline, source))
+            chart(figure, "insights_timeline", t("insights.timeline_alt"))
     with young_col:
         st.subheader(t("insights.young_header"), anchor=False)
         young = agg.young_share(shown)
@@ -73,27 +78,55 @@ else:
 
     canton_col, site_col = st.columns(2, gap="large")
     with canton_col:
-        canton_counts = agg.counts_by(shown, "canton")
         chart(
-            counts_figure(canton_counts, "canton", t("insights.canton_title"), t("insights.axis_canton"), source),
+            shared(
+                "insights_canton",
+                dataset,
+                filters,
+                lambda: counts_figure(
+                    agg.counts_by(shown, "canton"),
+                    "canton",
+                    t("insights.canton_title"),
+                    t("insights.axis_canton"),
+                    source,
+                ),
+            ),
             "insights_canton",
             t("insights.canton_alt"),
         )
     with site_col:
-        site_counts = agg.counts_by(shown.assign(site=shown["site"].replace("", t("insights.site_none"))), "site")
         chart(
-            counts_figure(site_counts, "site", t("insights.site_title"), t("insights.axis_site"), source),
+            shared(
+                "insights_site",
+                dataset,
+                filters,
+                lambda: counts_figure(
+                    agg.counts_by(shown.assign(site=shown["site"].replace("", t("insights.site_none"))), "site"),
+                    "site",
+                    t("insights.site_title"),
+                    t("insights.axis_site"),
+                    source,
+                ),
+            ),
             "insights_site",
             t("insights.site_alt"),
         )
 
-    shares = agg.subsector_shares(shown, dataset.sector_figures)
     known = int((shown["subsector"] != "").sum())
     chart(
-        subsector_shares_figure(shares, t("insights.source_shares", known=known)),
+        shared(
+            "insights_shares",
+            dataset,
+            filters,
+            lambda: subsector_shares_figure(
+                agg.subsector_shares(shown, dataset.sector_figures), t("insights.source_shares", known=known)
+            ),
+        ),
         "insights_shares",
         t("insights.shares_alt"),
     )
     st.caption(t("insights.shares_note", official=OFFICIAL_COMPANY_COUNT_2025, known=known))
 
+url = view_url("insights", filter_params(filters))
+share_panel(BriefView(t("brief.title", view=t("brief.view_insights")), filters, MapSettings(), url, "insights"))
 source_footer()

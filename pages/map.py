@@ -2,13 +2,16 @@
 
 import streamlit as st
 
+from atlas.brief import BriefView
 from atlas.filters import apply_filters, filter_params
+from atlas.map_layers import map_params
 from atlas.strings import t
 from components import map_view
 from components.company_card import company_card
 from components.data import get_dataset
 from components.filter_panel import filter_panel
 from components.page import count_sentence, page_header, source_footer
+from components.share import share_panel, view_url
 
 page_header("map")
 dataset = get_dataset()
@@ -18,7 +21,7 @@ settings = map_view.map_settings(dataset)
 
 st.markdown(t("map.description"))
 online = map_view.top_controls()
-deck, figures = map_view.build_deck(dataset, shown, settings, online)
+deck, figures = map_view.cached_deck(dataset, filters, shown, settings, online)
 map_col, legend_col = st.columns([3, 1])
 with map_col:
     map_view.show_map(deck, figures)
@@ -36,4 +39,6 @@ elif site := map_view.selected_site(dataset.landmarks):
 
 map_view.proximity_controls(dataset.landmarks)
 map_view.proximity_table(dataset, shown, settings)
+url = view_url("map", filter_params(filters) | map_params(settings))
+share_panel(BriefView(t("brief.title", view=t("brief.view_map")), filters, settings, url, "map"))
 source_footer()

@@ -3,6 +3,9 @@
 import streamlit as st
 
 from atlas import aggregation as agg
+from atlas.brief import BriefView
+from atlas.filters import Filters
+from atlas.map_layers import MapSettings
 from atlas.sites import key_sites, summary_sentence
 from atlas.strings import t
 from atlas.text import escape_markdown
@@ -11,6 +14,7 @@ from components.data import get_dataset
 from components.figures import published_metric
 from components.kpi import kpi_tiles
 from components.page import page_header, source_footer
+from components.share import share_panel, view_url
 
 page_header("overview")
 dataset = get_dataset()
@@ -43,4 +47,7 @@ with st.container(horizontal=True):
             st.markdown(escape_markdown(summary_sentence(site["description"])))
 st.page_link("pages/sites.py", label=t("overview.places_link"), icon=":material/location_city:")
 st.page_link("pages/map.py", label=t("overview.map_link"), icon=":material/map:", query_params={"view": "south"})
+share_panel(
+    BriefView(t("brief.title", view=t("brief.view_overview")), Filters(), MapSettings(), view_url("", {}), "overview")
+)
 source_footer()

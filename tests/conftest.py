@@ -3,19 +3,51 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from atlas.loading import COMPANIES_FILE, load_dataset
+from atlas.store import DATABASE_URL_ENV
 from tests.e2e import CHROMIUM, CHROMIUM_ARGS, REPO, PageProblems, StreamlitServer
+from tests.postgres import PostgresCluster
 
 DATA = REPO / "data"
 
 # Synthetic companies for tests only (never written to data/): hostile names and formula injection.
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 FORMULA_NAME = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_database(tmp_path_factory):
+    """The whole session (library calls and AppTest) uses its own SQLite store, seeded from data/ on first use."""
+    previous = os.environ.get(DATABASE_URL_ENV)
+    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'atlas.sqlite'}"
+    os.environ[DATABASE_URL_ENV] = url
+    yield url
+    if previous is None:
+        os.environ.pop(DATABASE_URL_ENV, None)
+    else:
+        os.environ[DATABASE_URL_ENV] = previous
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL cluster (Debian's package) for the session."""
+    cluster = PostgresCluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """The URL of a new, empty database: a SQLite file, then a database in the throwaway PostgreSQL cluster."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'atlas.sqlite'}"
+    return request.getfixturevalue("postgres").new_database()
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from atlas import map_layers as ml
-from atlas.loading import load_dataset
+from atlas.loading import load_files
 from atlas.strings import t
 from tests.conftest import DATA, HOSTILE_NAME
 from tests.e2e import open_app
@@ -134,7 +134,7 @@ def test_hostile_company_name_shows_as_text(hostile_server, hostile_data_dir, pa
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     open_map(page, hostile_server.url, "?view=south&layers=companies")
-    hostile = load_dataset(hostile_data_dir)
+    hostile = load_files(hostile_data_dir)
     points = ml.company_rows(hostile.companies, hostile.landmarks, "niche").points
     marker = next(p for p in points if p["id"] == "synthetic-hostile-html")
     x, y = marker_screen_position(page, marker["position"], "south")

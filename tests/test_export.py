@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from atlas.export import about_rows, export_filename, export_table, neutralise, to_csv, to_xlsx
 from atlas.filters import Filters, apply_filters, filter_options
-from atlas.loading import load_dataset
+from atlas.loading import load_files
 from tests.conftest import FORMULA_NAME, HOSTILE_NAME
 
 TODAY = date(2026, 11, 21)
@@ -17,7 +17,7 @@ TODAY = date(2026, 11, 21)
 
 @pytest.fixture(scope="module")
 def hostile(hostile_data_dir):
-    return load_dataset(hostile_data_dir)
+    return load_files(hostile_data_dir)
 
 
 def about(dataset, filters, shown):
@@ -86,3 +86,19 @@ def test_export_table_labels(dataset):
     assert row["Niches"] == "Digital health; Neurodegenerative diseases"
     assert row["Subsector"] == "Software & digital health"
     assert row["Website"] == "https://viewmind.com"
+
+
+def test_exports_carry_the_version_and_the_check_dates(dataset):
+    version = dataset.version
+    rows = about_rows(Filters(), filter_options(dataset.companies), 52, 52, "/companies", TODAY, version=version)
+    assert ("Dataset version", f"{version.number} (published {version.published_at:%Y-%m-%d %H:%M} UTC)") in rows
+    checked = dataset.companies.assign(verified_on=["2026-10-01", *[""] * 51])
+    text = to_csv(checked, rows).decode("utf-8-sig")
+    assert f"Dataset version: {version.number} (published" in text.splitlines()[0]
+    table = pd.read_csv(io.StringIO(text), skiprows=1, dtype=str, keep_default_na=False)
+    assert table["Verified on"].tolist() == ["2026-10-01", *[""] * 51]
+    assert table["Latitude"].ne("").sum() == dataset.companies["lat"].notna().sum()
+    about_sheet = load_workbook(io.BytesIO(to_xlsx(checked, rows))).worksheets[1]
+    about_values = {item.value: value.value for item, value in about_sheet.iter_rows(min_row=2)}
+    assert about_values["Dataset version"].startswith(f"{version.number} (published")
+    assert export_filename(Filters(), "csv", TODAY, version=7) == "lux-healthtech_all_v7_2026-11-21.csv"

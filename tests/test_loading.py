@@ -1,10 +1,12 @@
 """Loading and validation: the bundled data load; broken files name file, row and column."""
 
 import csv
+import hashlib
 
 import pytest
 
-from atlas.loading import COMPANIES_FILE, LANDMARKS_FILE, data_dir, load_dataset
+from atlas.loading import COMPANIES_FILE, LANDMARKS_FILE, data_dir, load_dataset, load_files, seed_store
+from atlas.store import Store
 from atlas.validation import DataFileError
 from tests.conftest import DATA, add_synthetic_companies, copy_data_dir, synthetic_company
 
@@ -52,7 +54,7 @@ def rewrite_companies(directory, change):
 
 def problems_of(directory):
     with pytest.raises(DataFileError) as err:
-        load_dataset(directory)
+        load_files(directory)
     return err.value.problems
 
 
@@ -134,10 +136,41 @@ def test_many_problems_are_capped(broken):
         broken, [synthetic_company(f"synthetic-{i}", f"Synthetic {i}", confidence="maybe") for i in range(30)]
     )
     with pytest.raises(DataFileError) as err:
-        load_dataset(broken)
+        load_files(broken)
     assert len(err.value.problems) == 20 and err.value.more == 10
 
 
 def test_hostile_text_loads_as_text(hostile_data_dir):
-    companies = load_dataset(hostile_data_dir).companies
+    companies = load_files(hostile_data_dir).companies
     assert "<img src=x onerror=alert(1)>" in set(companies["name"])
+
+
+@pytest.fixture
+def empty_store(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'atlas.sqlite'}") as store:
+        yield store
+
+
+def test_load_dataset_seeds_an_empty_store_from_companies_csv(empty_store):
+    loaded = load_dataset(DATA, empty_store)
+    assert loaded.version.number == 1 and loaded.version.kind == "seed"
+    assert loaded.version.source_checksum == hashlib.sha256((DATA / COMPANIES_FILE).read_bytes()).hexdigest()
+    assert loaded.companies.equals(load_files(DATA).companies)
+
+
+def test_load_dataset_reads_the_store_and_never_seeds_again(empty_store, broken):
+    load_dataset(DATA, empty_store)
+    (broken / COMPANIES_FILE).write_text("not, a, company file\n")  # not read: the store has a version
+    companies = empty_store.companies()
+    empty_store.publish(companies[companies["id"] != "doctena"], base=1, author="a", note="")
+    latest = load_dataset(broken, empty_store)
+    assert latest.version.number == 2 and len(latest.companies) == 51 and "search_key" in latest.companies
+    assert load_dataset(broken, empty_store, 1).version.number == 1
+    assert seed_store(empty_store, DATA) is None and empty_store.latest_number() == 2
+
+
+def test_broken_companies_file_seeds_nothing(empty_store, broken):
+    add_synthetic_companies(broken, [synthetic_company("synthetic-x", "X", commune="Atlantis")])
+    with pytest.raises(DataFileError):
+        load_dataset(broken, empty_store)
+    assert empty_store.latest_number() is None

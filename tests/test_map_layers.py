@@ -529,3 +529,43 @@ def test_bad_values_do_not_spoil_good_ones():
 def test_layers_are_kept_in_canonical_order_from_repeated_or_comma_values():
     assert parse({"layers": ["rings", "sites"]})[0].layers == ("sites", "rings")
     assert parse({"layers": "rings,companies"})[0].layers == ("companies", "rings")
+
+
+@pytest.mark.parametrize("view", list(ml.VIEWS))
+def test_key_labels_stay_readable_in_every_preset_view(dataset, view):
+    sites = ml.site_rows(dataset.landmarks)
+    heal = dataset.landmarks.set_index("id").loc["heal_campus"]
+    rings = ml.ring_label_rows(ml.ring_rows({"lat": heal["lat"], "lon": heal["lon"]}))
+    labels = ml.key_label_rows(sites, view, rings)
+    zoom = ml.VIEWS[view]["zoom"]
+    assert len(labels) == 4
+    assert ml.label_collisions(labels, zoom, [ml.label_box(r, zoom) for r in rings]) == [], "labels overlap"
+    if view == "country":  # the four places lie within a few pixels: the labels are stacked, clear of every marker
+        assert ml.label_collisions(labels, zoom, ml.obstacles(sites, rings, zoom)) == []
+        assert {r["anchor"] for r in labels} == {"end"}
+
+
+def test_key_labels_side_by_side_overlap_in_the_country_view(dataset):
+    """Without stacking (labels beside their markers), the country view's labels hit markers and ring labels."""
+    sites = ml.site_rows(dataset.landmarks)
+    heal = dataset.landmarks.set_index("id").loc["heal_campus"]
+    rings = ml.ring_label_rows(ml.ring_rows({"lat": heal["lat"], "lon": heal["lon"]}))
+    beside = ml.key_label_rows(sites, "south", rings)  # the side-by-side layout, drawn at the country zoom
+    zoom = ml.VIEWS["country"]["zoom"]
+    assert ml.label_collisions(beside, zoom, ml.obstacles(sites, rings, zoom)), "the check would not catch an overlap"
+
+
+def test_one_text_row_shape_for_every_text(dataset):
+    sites = ml.site_rows(dataset.landmarks)
+    rings = ml.ring_rows({"lat": 49.5, "lon": 5.95})
+    clusters = ml.company_rows(
+        pd.concat([dataset.companies] * 80, ignore_index=True), dataset.landmarks, "niche"
+    ).points
+    rows = [
+        *ml.site_symbol_rows(sites),
+        *ml.key_label_rows(sites),
+        *ml.ring_label_rows(rings),
+        *ml.cluster_count_rows(clusters),
+    ]
+    assert {r["kind"] for r in rows} == {"site_symbol", "key_label", "ring_label", "cluster_count"}
+    assert {tuple(sorted(r)) for r in rows} == {tuple(sorted(ml.text_row("x", [0, 0], "", 1, [0, 0, 0]).keys()))}

@@ -13,13 +13,14 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from atlas import map_layers as ml
 from tests.conftest import DATA, REPO
 
 APP = str(REPO / "app.py")
 RAW = pd.read_csv(DATA / "companies.csv", dtype=str, keep_default_na=False)
 LANDMARKS = pd.read_csv(DATA / "landmarks.csv", dtype={"id": str})
 KEY_SITES = {"heal_campus", "house_of_biohealth", "sudspidol", "city_of_sciences"}
-ALL_LAYERS = {"communes", "cantons", "rings", "uncertainty", "companies", "sites", "site_labels"}
+ALL_LAYERS = {"communes", "cantons", "rings", "uncertainty", "companies", "sites", "labels"}
 
 
 def map_page(**params) -> AppTest:
@@ -84,8 +85,12 @@ def test_sites_layer_holds_every_landmark_with_the_four_key_sites(default_map):
     site_ids = {row["id"] for row in layers(default_map)["sites"]["data"]}
     assert site_ids >= KEY_SITES
     assert site_ids == set(LANDMARKS["id"])
-    labels = layers(default_map)["site_labels"]["data"]
-    assert len(labels) == 4
+    texts = layers(default_map)["labels"]["data"]
+    assert len([r for r in texts if r["kind"] == "key_label"]) == 4
+    assert sorted(r["text"] for r in texts if r["kind"] == "site_symbol") == sorted(
+        ml.KIND_SYMBOLS[k] for k in LANDMARKS["kind"]
+    ), "one kind letter per site"
+    assert len([r for r in texts if r["kind"] == "ring_label"]) == len(ml.RING_RADII_KM)
 
 
 def test_all_site_level_companies_are_drawn_without_filters(default_map):
@@ -158,7 +163,8 @@ def test_view_city_centres_on_luxembourg_city():
 def test_layers_sites_leaves_out_the_companies():
     at = map_page(layers="sites")
     ids = set(layers(at))
-    assert "sites" in ids and "site_labels" in ids
+    assert "sites" in ids and "labels" in ids
+    assert {r["kind"] for r in layers(at)["labels"]["data"]} == {"key_label", "site_symbol"}
     assert "companies" not in ids
     assert "rings" not in ids
     assert set(choropleth_counts(at).values()) == {0}, "no commune shading when the layer is off"
@@ -169,7 +175,7 @@ def test_layers_companies_leaves_out_the_sites():
     at = map_page(layers="companies,communes")
     ids = set(layers(at))
     assert {"companies", "communes"} <= ids
-    assert not {"sites", "site_labels", "uncertainty", "rings"} & ids
+    assert not {"sites", "labels", "uncertainty", "rings"} & ids, "no site text, no ring labels"
     assert sum(choropleth_counts(at).values()) == sum(expected_commune_counts(RAW).values())
 
 

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import components.data
 from atlas.loading import COMPANIES_FILE
+from atlas.store import DATABASE_URL_ENV
 from tests.conftest import DATA, REPO, copy_data_dir
 
 APP = str(REPO / "app.py")
@@ -19,6 +20,8 @@ PAGES = [
     "pages/insights.py",
     "pages/sites.py",
     "pages/about.py",
+    "pages/present.py",
+    "pages/manage.py",
 ]
 RAW = pd.read_csv(DATA / "companies.csv", dtype=str, keep_default_na=False)
 
@@ -78,6 +81,7 @@ def test_broken_data_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
     path = broken / COMPANIES_FILE
     path.write_text(path.read_text(encoding="utf-8").replace(",high,", ",certain,", 1), encoding="utf-8")
     monkeypatch.setenv("HEALTHTECH_DATA_DIR", str(broken))
+    monkeypatch.setenv(DATABASE_URL_ENV, f"sqlite:///{tmp_path / 'empty.sqlite'}")  # an empty store seeds from it
     at = app()
     at.run()
     assert not at.exception
@@ -94,8 +98,9 @@ def test_page_files_are_all_in_navigation():
 def test_data_is_loaded_once_per_process(monkeypatch):
     calls = []
     real = components.data.load_dataset
-    monkeypatch.setattr(components.data, "load_dataset", lambda d: calls.append(d) or real(d))
+    monkeypatch.setattr(components.data, "load_dataset", lambda *args: calls.append(args) or real(*args))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the dataset is a shared resource per version
     at = app()
     at.run()
     for page in PAGES:

@@ -1,10 +1,13 @@
 """Sites grouping and facts; completeness and published figures."""
 
+from datetime import date
+
+import pandas as pd
 import pytest
 
 from atlas.aggregation import published_figure
 from atlas.presentation import location_summary
-from atlas.quality import completeness
+from atlas.quality import completeness, verified_since
 from atlas.sites import facts_of, key_sites, location_quality, other_sites_by_kind
 
 
@@ -55,3 +58,10 @@ def test_published_figure(dataset):
     assert (official.value, official.year, official.text) == ("130", "2025", "130 companies")
     with pytest.raises(KeyError):
         published_figure(dataset.sector_figures, "no-such-figure")
+
+
+def test_verified_since_counts_the_last_year_and_blanks():
+    companies = pd.DataFrame({"verified_on": ["2026-03-01", "2025-03-01", "2025-02-28", "", "2020-01-01"]})
+    checked = verified_since(companies, today=date(2026, 3, 1))
+    assert (checked.since, checked.recent, checked.unrecorded) == (date(2025, 3, 1), 2, 1)
+    assert verified_since(companies, today=date(2028, 2, 29)).since == date(2027, 2, 28)

@@ -1,0 +1,34 @@
+"""Links to a view: the public base URL (setting, browser, fallback) and page URLs; QR codes."""
+
+from atlas.qr import qr_png, qr_svg
+from atlas.urlstate import FALLBACK_BASE_URL, PUBLIC_URL_ENV, page_url, public_base_url, unknown_params
+
+
+def test_public_base_url_prefers_the_setting():
+    env = {PUBLIC_URL_ENV: "https://atlas.example.lu/"}
+    assert public_base_url("http://127.0.0.1:8501", env) == "https://atlas.example.lu"
+
+
+def test_public_base_url_falls_back_to_the_browser_then_localhost():
+    assert public_base_url("http://192.168.1.20:8501", {}) == "http://192.168.1.20:8501"
+    assert public_base_url("https://host.lu/atlas/", {}) == "https://host.lu/atlas"
+    assert public_base_url(None, {}) == FALLBACK_BASE_URL
+    assert public_base_url("javascript:alert(1)", {}) == FALLBACK_BASE_URL
+
+
+def test_page_url():
+    base = "https://atlas.example.lu"
+    assert page_url(base, "overview") == base
+    assert page_url(base, "", {}) == base
+    assert page_url(base, "map", {"view": "south", "niche": ["a", "b"]}) == f"{base}/map?view=south&niche=a&niche=b"
+    assert page_url(base, "companies", {"q": "Cité & co", "site": []}) == f"{base}/companies?q=Cit%C3%A9+%26+co"
+
+
+def test_presenter_parameters_are_known():
+    assert unknown_params(["story", "slide", "notes", "utm_source"]) == ["utm_source"]
+
+
+def test_qr_codes_are_made_offline():
+    svg = qr_svg("https://atlas.example.lu/map?view=south")
+    assert svg.startswith("<svg") and "</svg>" in svg
+    assert qr_png("https://atlas.example.lu").startswith(b"\x89PNG")
