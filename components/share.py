@@ -24,7 +24,7 @@ def view_url(page: str, params: dict[str, list[str] | str]) -> str:
 
 def qr_image(url: str, caption: str | None = None, width: int = QR_WIDTH) -> None:
     """The QR code of `url`, drawn on the server (no request leaves the page)."""
-    st.image(qr_svg(url), width=width, caption=caption)
+    st.image(qr_svg(url), width=width, caption=caption, alt=t("share.qr_alt"))
 
 
 def brief_buttons(view: BriefView, key: str) -> None:

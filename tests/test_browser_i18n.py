@@ -11,13 +11,22 @@ pytestmark = pytest.mark.browser
 
 AXE_JS = REPO / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# (path, a catalogue key whose text shows once the page has rendered)
 PAGES = [
-    ("", "overview"),
-    ("map", "map"),
-    ("companies", "companies"),
-    ("insights", "insights"),
-    ("sites", "sites"),
-    ("about", "about"),
+    ("", "page.overview.purpose"),
+    ("map", "page.map.purpose"),
+    ("companies", "page.companies.purpose"),
+    ("insights", "page.insights.purpose"),
+    ("sites", "page.sites.purpose"),
+    ("about", "page.about.purpose"),
+    pytest.param(
+        "present",
+        "present.next",
+        marks=pytest.mark.xfail(
+            strict=True, reason="known: a source link inside a slide caption is faded to 2.96:1 (to fix in the slides)"
+        ),
+    ),
+    ("manage", "page.manage.purpose"),
 ]
 SLOW_MS = 120_000  # the shared 2-core machine can be slow; a page normally needs a few seconds
 RUN_AXE = """async (tags) => {
@@ -125,7 +134,7 @@ def test_axe_finds_no_wcag_violation(server, audit_tab, axe_source, path, key, l
     problems = audit_tab.problems
     for seen in (problems.console_errors, problems.page_errors, problems.failed_requests):
         seen.clear()
-    open_app(audit_tab, f"{server.url}/{path}?lang={language}", tr(language, f"page.{key}.purpose"), SLOW_MS)
+    open_app(audit_tab, f"{server.url}/{path}?lang={language}", tr(language, key), SLOW_MS)
     audit_tab.wait_for_timeout(500)  # let charts and the map draw
     wait_lang(audit_tab, language)
     audit_tab.evaluate(axe_source)
