@@ -21,6 +21,7 @@ import sqlalchemy as sa
 
 from atlas.export import about_rows, to_csv, to_xlsx
 from atlas.filters import Filters, filter_options
+from atlas.importing import cli as importing_cli
 from atlas.loading import seed_store, with_search_key
 from atlas.presentation import utc_text
 from atlas.store import DatasetVersion, Store, UnknownVersionError
@@ -98,8 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="the file to write")
     export.set_defaults(run=run_export)
 
-    # Registration point of the `import` command (atlas/importing/cli.py): its add_parser(sub) adds the
-    # subparser and sets `run` with set_defaults, like the commands above.
+    importing_cli.add_parser(sub)  # `import FILE ...` (atlas/importing/cli.py)
     return parser
 
 

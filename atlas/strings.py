@@ -390,6 +390,107 @@ STRINGS: dict[str, dict[str, str]] = {
         "card.not_recorded": "not recorded",
         "export.version": "Dataset version",
         "export.version_value": "{number} (published {when})",
+        # Import of owners' spreadsheets (issue 7): atlas/importing and `python -m atlas import`
+        "import.file.empty": "The file is empty.",
+        "import.file.too_big": "The file is {mb} MB; the import takes files up to {max_mb} MB.",
+        "import.file.encrypted": (
+            "The workbook is password-protected. Remove the password in Excel (File > Info > Protect Workbook) "
+            "and import it again."
+        ),
+        "import.file.old_excel": "This is an old Excel (.xls) or other binary Office file: save it as .xlsx or CSV.",
+        "import.file.not_table": (
+            "This does not look like a table: none of the first {lines} lines has two or more cells."
+        ),
+        "import.file.too_many_rows": "The file has more than {max_rows} rows; split it into smaller files.",
+        "import.file.bad_workbook": "The workbook cannot be read (it may be damaged): {reason}",
+        "import.file.no_sheets": "The workbook has no sheets.",
+        "import.file.no_such_sheet": "The workbook has no sheet named '{sheet}'; its sheets are: {sheets}.",
+        "import.file.empty_sheet": "The sheet '{sheet}' is empty.",
+        "import.file.not_text": "The file is neither a workbook nor text in UTF-8 or Windows-1252.",
+        "import.file.bad_csv": "The CSV file cannot be read at line {line}: {reason}",
+        "import.file.no_known_columns": (
+            "None of the columns is a company field ({columns}); name them with --map COLUMN=FIELD."
+        ),
+        "import.file.skipped_lines": "{n} line(s) above the header were not part of the table and were skipped.",
+        "import.column.unnamed": "column {n}",
+        "import.column.unknown": (
+            "Column '{column}' is not recognised and is not imported; map it with --map \"{column}=FIELD\" "
+            'or leave it out with --map "{column}=-".'
+        ),
+        "import.column.twice": "Column '{column}' holds {field}, as column '{other}' already does; keep one.",
+        "import.map.unknown_field": "Unknown field '{field}'; the fields are: {fields} (or - to leave a column out).",
+        "import.map.no_such_column": "The mapping names column '{column}', which the file does not have.",
+        "import.value.subsector": "Unknown subsector '{value}'; the subsectors are: {known}.",
+        "import.value.niche": "Unknown niche '{value}'; the niches are: {known}.",
+        "import.value.confidence": "Unknown confidence '{value}'; use one of: {known}.",
+        "import.value.impossible_date": "{value} is not a real date.",
+        "import.value.not_year": "'{value}' is not a year (write 2016 or a date such as 15/03/2016).",
+        "import.value.year_range": "The founding year {value} is outside 1800–{last}.",
+        "import.value.year_not_date": "'{value}' is a year; a verification date needs day, month and year (DD/MM/YYYY).",
+        "import.value.not_date": "'{value}' is not a date (write DD/MM/YYYY or YYYY-MM-DD).",
+        "import.value.future_date": "{value} is in the future.",
+        "import.value.not_number": "'{value}' is not a number.",
+        "import.value.outside_lat": "Latitude {value} is outside Luxembourg ({low}–{high}).",
+        "import.value.outside_lon": "Longitude {value} is outside Luxembourg ({low}–{high}).",
+        "import.value.half_point": "A point needs both latitude and longitude.",
+        "import.warn.formula": "Looks like a spreadsheet formula; kept as text and never run.",
+        "import.warn.html": "Looks like HTML; kept as text and never rendered.",
+        "import.warn.bidi": "Holds invisible text-direction characters; kept as text.",
+        "import.warn.derived": (
+            "The file says '{value}'; the Atlas derives '{derived}' from the town and the site, and keeps that."
+        ),
+        "import.warn.unknown_town": ("'{town}' is neither a commune nor a known locality: the commune is left blank."),
+        "import.warn.point_not_used": (
+            "Coordinates not used: the Atlas places a company at its site's sourced point or at commune level."
+        ),
+        "import.blank": "blank",
+        "import.row.no_name": "The company name is missing.",
+        "import.row.no_id": "The name '{name}' has no letters or digits to make an id from.",
+        "import.row.new_id": "Atlas id '{given}' is not in the current data; the new company gets id '{id}'.",
+        "import.row.default_confidence": (
+            "No confidence given: the new company is recorded with confidence '{level}' (the lowest level)."
+        ),
+        "import.file.default_confidence": (
+            "The file has no confidence column: {n} new company(ies) are recorded with confidence '{level}' "
+            "(the lowest level)."
+        ),
+        "import.row.duplicate_name": "The same company as row {row} (same name).",
+        "import.row.duplicate_website": "The same company as row {row} (same website).",
+        "import.row.duplicate_id": "The same company as row {row}.",
+        "import.row.no_source": "No http(s) source: every company needs at least one source URL.",
+        "import.mode.unknown": "Unknown mode '{mode}'; use one of: {modes}.",
+        "import.publish.has_errors": "Not published: the file has {n} error(s). Fix them and import it again.",
+        "import.cli.help": "Check a spreadsheet (XLSX or CSV) against the latest version; publish it on request.",
+        "import.cli.description": (
+            "Without --publish this is a dry run: it prints the problems and the difference and writes nothing. "
+            "Exit code 0: valid (and published); 1: rows have errors, nothing written; 2: the file cannot be read."
+        ),
+        "import.cli.file": "The XLSX or CSV file to import.",
+        "import.cli.sheet": "The sheet to read (default: the first).",
+        "import.cli.mode": "upsert: rows add or update, nothing is removed; replace: companies not in the file are removed.",
+        "import.cli.map": "Use column COLUMN as FIELD (or - to leave it out); repeatable. Fields: {fields}.",
+        "import.cli.publish": "Publish the file as a new version if it has no errors.",
+        "import.cli.author": "Who publishes (required with --publish).",
+        "import.cli.note": "What the version is about.",
+        "import.cli.json": "Print one JSON object instead of the report.",
+        "import.cli.bad_map": "--map takes COLUMN=FIELD, not '{item}'.",
+        "import.cli.cannot_read": "{file}: {message}",
+        "import.cli.author_needed": "--publish needs --author NAME.",
+        "import.cli.dry_run": "Dry run: nothing written. Add --publish --author NAME to publish.",
+        "import.cli.nothing_to_publish": "Nothing to publish: the file matches the latest version.",
+        "import.cli.default_note": "Import of {file}",
+        "import.cli.published": "Published as version {number}.",
+        "import.cli.refused": "Not published, nothing written: {reason}",
+        "import.cli.more": "  … and {n} more (--json lists them all)",
+        "import.cli.summary": (
+            "{file}{sheet}: {rows} rows, {valid} valid; {errors} errors, {warnings} warnings; "
+            "mode {mode}, compared with version {base}"
+        ),
+        "import.cli.columns": "Columns: {columns}",
+        "import.cli.problems": "Problems:",
+        "import.cli.added": "Added ({n})",
+        "import.cli.changed": "Changed ({n})",
+        "import.cli.removed": "Removed ({n})",
     },
 }
 

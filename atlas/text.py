@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 def fold(text: str) -> str:
     """Lower-case ASCII folding for search: 'Théracule' -> 'theracule'."""
+    if text and text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
