@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 
@@ -59,11 +60,20 @@ def as_text(value: object) -> str:
     return str(value).strip()
 
 
-def _texts(frame: pd.DataFrame, columns: list[str]) -> dict[str, dict[str, str]]:
-    ids = [str(i) for i in frame["id"].tolist()]
-    texts = [[as_text(v) for v in frame[c].tolist()] for c in columns]  # column by column: fast on 20,000 rows
-    rows = zip(*texts, strict=True) if texts else [()] * len(ids)
-    return {i: dict(zip(columns, row, strict=True)) for i, row in zip(ids, rows, strict=True)}
+def column_texts(values: pd.Series) -> pd.Series:
+    """`as_text` of every cell of a column; vectorised for text and integer columns (the bulk of a dataset)."""
+    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        return values.fillna("").str.strip().astype(object)
+    if pd.api.types.is_integer_dtype(values.dtype):
+        return values.astype("string").fillna("").astype(object)
+    return values.map(as_text).astype(object)
+
+
+def _texts(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The cells of `columns` as text, indexed by id (an id given twice: its first place, its last values)."""
+    texts = pd.DataFrame({c: column_texts(frame[c]) for c in columns}, columns=columns)
+    texts.index = pd.Index(frame["id"].map(str).tolist(), dtype=object)
+    return texts if texts.index.is_unique else texts.groupby(level=0, sort=False).last()
 
 
 def diff_companies(old: pd.DataFrame, new: pd.DataFrame, columns: list[str] | None = None) -> CompanyDiff:
@@ -71,15 +81,16 @@ def diff_companies(old: pd.DataFrame, new: pd.DataFrame, columns: list[str] | No
     if columns is None:
         columns = [c for c in old.columns if c in new.columns and c != "id"]
     before, after = _texts(old, columns), _texts(new, columns)
-    changes = [
-        FieldChange(company, column, before[company][column], values[column])
-        for company, values in after.items()
-        if company in before
-        for column in columns
-        if before[company][column] != values[column]
-    ]
+    in_before = after.index.isin(before.index)
+    common = after.index[in_before]
+    old_values = before.loc[common, columns].to_numpy(dtype=object)
+    new_values = after.loc[common, columns].to_numpy(dtype=object)
+    rows, cells = np.nonzero(old_values != new_values)  # row-major: company by company, column by column
     return CompanyDiff(
-        added=tuple(c for c in after if c not in before),
-        removed=tuple(c for c in before if c not in after),
-        changes=tuple(changes),
+        added=tuple(after.index[~in_before]),
+        removed=tuple(before.index[~before.index.isin(after.index)]),
+        changes=tuple(
+            FieldChange(common[r], columns[c], old_values[r, c], new_values[r, c])
+            for r, c in zip(rows.tolist(), cells.tolist(), strict=True)
+        ),
     )

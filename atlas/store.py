@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
 
-from atlas.diff import as_text, diff_companies
+from atlas.diff import column_texts, diff_companies
 from atlas.validation import CompanyRow, DataFileError, Problem, validate_rows
 
 DATABASE_URL_ENV = "HEALTHTECH_DATABASE_URL"
@@ -129,27 +129,78 @@ def database_url() -> str:
     return os.environ.get(DATABASE_URL_ENV, "").strip() or f"sqlite:///{DEFAULT_DATABASE}"
 
 
-def company_frame(records: list[dict]) -> pd.DataFrame:
-    """Company records as a typed frame with COMPANY_COLUMNS (years Int64, coordinates float, text str)."""
+def company_frame(records: list) -> pd.DataFrame:
+    """Company records (dicts, or tuples in COMPANY_COLUMNS order) as a typed frame with COMPANY_COLUMNS
+    (years Int64, coordinates float, text str)."""
     frame = pd.DataFrame.from_records(records, columns=COMPANY_COLUMNS)
     frame["founded_year"] = frame["founded_year"].astype("Int64")
     frame[list(_FLOAT_COLUMNS)] = frame[list(_FLOAT_COLUMNS)].astype("float64")
     return frame
 
 
-def validated_records(companies: pd.DataFrame, source: str = "company data") -> list[dict]:
-    """Every row of `companies` checked with CompanyRow (ids unique); DataFileError names row and column."""
+def company_texts(companies: pd.DataFrame, source: str = "company data") -> pd.DataFrame:
+    """`companies` as the text a data file holds, one column per company field ('' when the file lacks
+    site_id or verified_on); DataFileError when a required column is missing or there is no row."""
     missing = [c for c in COMPANY_COLUMNS if c not in companies.columns and c not in ("site_id", "verified_on")]
     if missing:
         raise DataFileError([Problem(source, f"missing column(s): {', '.join(missing)}")])
-    present = [c for c in COMPANY_COLUMNS if c in companies.columns]
-    rows = [
-        {c: as_text(v) for c, v in zip(present, values, strict=True)}
-        for values in companies[present].itertuples(index=False)
-    ]
-    if not rows:
+    if companies.empty:
         raise DataFileError([Problem(source, "no companies: a version must hold at least one company")])
-    return validate_rows(source, rows, CompanyRow)
+    blank = pd.Series("", index=companies.index, dtype=object)
+    return pd.DataFrame(
+        {c: column_texts(companies[c]) if c in companies.columns else blank for c in COMPANY_COLUMNS}
+    ).reset_index(drop=True)
+
+
+def checked_records(texts: pd.DataFrame, base: pd.DataFrame, source: str = "company data") -> list[dict]:
+    """Typed records of `texts` (from company_texts), every row valid for CompanyRow with a unique id.
+
+    Rows identical to a row of `base` (companies already in the store, hence already checked) are taken
+    from `base`; every other row is checked. DataFileError names row (1 = first row) and column.
+    """
+    base_texts = company_texts(base, source).set_index("id", drop=False) if not base.empty else None
+    if base_texts is None:
+        same = pd.Series(False, index=texts.index).to_numpy()
+    else:
+        aligned = base_texts[~base_texts.index.duplicated()].reindex(texts["id"]).to_numpy(dtype=object)
+        same = (aligned == texts.to_numpy(dtype=object)).all(axis=1)
+    to_check = [i for i in range(len(texts)) if not same[i]]
+    problems = _duplicate_ids(texts["id"], source)
+    more = 0
+    checked: list[dict] = []
+    try:
+        checked = validate_rows(source, texts.iloc[to_check].to_dict("records"), CompanyRow, unique=None)
+    except DataFileError as err:  # rows were numbered within `to_check`: give them their row in `texts`
+        problems += [replace(p, row=to_check[p.row - 1] + 1) if p.row else p for p in err.problems]
+        more = err.more
+    if problems:
+        refused = DataFileError(sorted(problems, key=lambda p: p.row or 0))
+        refused.more += more
+        raise refused
+    records = dict(zip(to_check, checked, strict=True))
+    if len(records) < len(texts):
+        columns = [base[c].astype(object).tolist() for c in COMPANY_COLUMNS]
+        kept = {
+            r["id"]: r for r in (_plain(dict(zip(COMPANY_COLUMNS, v, strict=True))) for v in zip(*columns, strict=True))
+        }
+        ids = texts["id"].tolist()
+        records.update({i: kept[ids[i]] for i in range(len(texts)) if i not in records})
+    return [records[i] for i in range(len(texts))]
+
+
+def _duplicate_ids(ids: pd.Series, source: str) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for number, company in enumerate(ids.tolist(), start=1):
+        if company in first:
+            problems.append(Problem(source, f"duplicate id {company!r} (also row {first[company]})", number, "id"))
+        first.setdefault(company, number)
+    return problems
+
+
+def _plain(record: dict) -> dict:
+    """A typed record with missing values as None (what the database takes)."""
+    return {k: (None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v) for k, v in record.items()}
 
 
 def _version(row: sa.Row) -> DatasetVersion:
@@ -250,9 +301,9 @@ class Store:
         Refuses, writing nothing: rows that fail CompanyRow (DataFileError naming row and column), and a
         `base` that is no longer the latest (StaleVersionError). Counts come from atlas.diff against `base`.
         """
-        records = validated_records(companies, source_name or "company data")
+        texts = company_texts(companies, source_name or "company data")
         with self._writing() as conn:
-            return _publish(conn, records, base, author, note, kind, source_name, source_checksum, action=kind)
+            return _publish(conn, texts, base, author, note, kind, source_name, source_checksum, action=kind)
 
     def rollback(self, number: int, *, author: str, note: str = "") -> DatasetVersion:
         """A new version whose companies are exactly those of version `number`."""
@@ -265,20 +316,20 @@ class Store:
                 raise UnknownVersionError(number)
             if latest.number == number:
                 raise ValueError(f"version {number} is already the latest; nothing to roll back")
-            records = _companies(conn, number).to_dict("records")
+            texts = company_texts(_companies(conn, number), f"version {number}")
             note = note or f"Rollback to version {number}"
-            return _publish(conn, records, latest.number, author, note, "rollback", "", "", action="rollback")
+            return _publish(conn, texts, latest.number, author, note, "rollback", "", "", action="rollback")
 
     def seed_if_empty(
         self, companies: pd.DataFrame, *, source_name: str = "companies.csv", source_checksum: str = ""
     ) -> DatasetVersion | None:
         """Publish `companies` as version 1 (kind "seed") when the store is empty; else do nothing (None)."""
-        records = validated_records(companies, source_name)
+        texts = company_texts(companies, source_name)
         with self._writing() as conn:
             if _latest(conn) is not None:
                 return None
             note = "First start: seeded from the bundled data"
-            return _publish(conn, records, None, SEED_AUTHOR, note, "seed", source_name, source_checksum, "seed")
+            return _publish(conn, texts, None, SEED_AUTHOR, note, "seed", source_name, source_checksum, "seed")
 
     def audit(self) -> pd.DataFrame:
         """The append-only audit trail, oldest first: time, author, action, version, source, checksum, note."""
@@ -336,12 +387,21 @@ def _latest(conn: Connection) -> DatasetVersion | None:
 def _companies(conn: Connection, number: int) -> pd.DataFrame:
     columns = [company_row.c[c] for c in COMPANY_COLUMNS]
     query = sa.select(*columns).where(company_row.c.version == number).order_by(company_row.c.position)
-    return company_frame([r._asdict() for r in conn.execute(query)])
+    return company_frame([tuple(r) for r in conn.execute(query)])
+
+
+def _insert_rows(conn: Connection, number: int, records: list[dict]) -> None:
+    """The company rows of version `number`, in one executemany of plain tuples (fast for 100,000 rows)."""
+    names = ["version", "position", *COMPANY_COLUMNS]
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    statement = f"INSERT INTO company_row ({', '.join(names)}) VALUES ({', '.join([marker] * len(names))})"
+    rows = [(number, position, *(record[c] for c in COMPANY_COLUMNS)) for position, record in enumerate(records)]
+    conn.exec_driver_sql(statement, rows)
 
 
 def _publish(
     conn: Connection,
-    records: list[dict],
+    texts: pd.DataFrame,
     base: int | None,
     author: str,
     note: str,
@@ -358,6 +418,7 @@ def _publish(
     if (latest.number if latest else None) != base:
         raise StaleVersionError(base, latest)
     old = _companies(conn, base) if base is not None else company_frame([])
+    records = checked_records(texts, old, source_name or "company data")
     counts = diff_companies(old, company_frame(records), [c for c in COMPANY_COLUMNS if c != "id"]).counts()
     version = DatasetVersion(
         number=(base or 0) + 1,
@@ -371,11 +432,7 @@ def _publish(
         **counts,
     )
     conn.execute(dataset_version.insert(), [version.__dict__])
-    rows = [
-        {**{c: _db_value(record[c]) for c in COMPANY_COLUMNS}, "version": version.number, "position": position}
-        for position, record in enumerate(records)
-    ]
-    conn.execute(company_row.insert(), rows)
+    _insert_rows(conn, version.number, records)
     conn.execute(
         audit_entry.insert(),
         [
@@ -391,10 +448,3 @@ def _publish(
         ],
     )
     return version
-
-
-def _db_value(value: object) -> object:
-    """A record value as the database takes it: missing numbers become NULL, numpy scalars plain Python."""
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return None
-    return value.item() if hasattr(value, "item") else value
