@@ -301,12 +301,6 @@ def _frame(records: list[dict[str, object]]) -> pd.DataFrame:
     return frame
 
 
-def _text_frame(records) -> pd.DataFrame:
-    """Records as a frame of plain Python objects: what atlas.diff compares, without typed-column overhead."""
-    records = list(records)
-    return pd.DataFrame({c: pd.Series([r[c] for r in records], dtype=object) for c in COMPANY_COLUMNS})
-
-
 def prepare_import(
     data: bytes,
     filename: str,
@@ -381,9 +375,7 @@ def prepare_import(
         unknown_columns=columns.unknown,
         problems=tuple(problems),
         companies=companies,
-        diff=diff_companies(
-            _text_frame(records), _text_frame(kept.values()), [c for c in COMPANY_COLUMNS if c != "id"]
-        ),
+        diff=diff_companies(_frame(records), companies, [c for c in COMPANY_COLUMNS if c != "id"]),
         base=base,
     )
 
