@@ -550,11 +550,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "manage.download_audit": "Download the audit trail (CSV)",
         # Presenter mode, QR codes and one-page briefs (issue 9): keys "present.*", "stories.*", "share.*", "brief.*"
         "page.present.title": "Present",
-        "page.present.purpose": "A guided story for a projector, with a clicker, QR codes and one-page briefs.",
         "present.previous": "Previous",
         "present.next": "Next",
         "present.counter": "Slide {n} of {total}",
-        "present.story": "Story",
         "present.notes_toggle": "Speaker notes",
         "present.notes_header": "Speaker notes",
         "present.no_notes": "No notes for this slide.",
@@ -568,8 +566,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "present.nearby_header": "{n} companies within {km} km of {site}",
         "present.companies_header": "{n} companies",
         "present.more_companies": "…and {n} more in the Atlas.",
-        "present.place_source": "Source: {site}",
-        "present.no_year": "year not stated",
         "stories.where": "{file}, slide {n}, field '{field}'",
         "stories.missing_file": "{file} does not exist. Stories available: {known}.",
         "stories.bad_toml": "{file} is not valid TOML: {reason}",
@@ -597,7 +593,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "stories.source_places": "boundaries © ACT (CC0); site positions from Eurostat GISCO, Wikipedia and public pages",
         "stories.source_place_pages": "site pages: {sites}",
         "stories.sources": "Sources",
-        "share.qr_alt": "QR code of the link to this view",
         "share.qr_caption": "Scan to open this view on a phone.",
         "brief.pdf": "One-page brief (PDF)",
         "brief.png": "One-page brief (PNG)",
@@ -609,7 +604,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.view_map": "map of the current view",
         "brief.view_companies": "companies in view",
         "brief.view_insights": "insights",
-        "brief.view_slide": "{title}",
         "brief.date": "Made on {date}",
         "brief.filters": "Filters: {filters}",
         "brief.no_filters": "no filter (all companies)",
@@ -618,7 +612,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.known_year": "Founding year known",
         "brief.young": "Founded {since}–{year}",
         "brief.niches": "Niches covered",
-        "brief.published": "{figure}",
         "brief.coverage": (
             "{shown} companies in this view. The Atlas lists {n} of about {official} companies "
             "(official 2025 mapping): only those with public sources."

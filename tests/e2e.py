@@ -196,7 +196,7 @@ class PageProblems:
     def _request_failed(self, request) -> None:
         # A navigation cancels the previous page's same-origin requests (net::ERR_ABORTED); that is
         # not a missing resource. Anything off-origin, or failing otherwise, counts.
-        same_origin = request.url.startswith(("http://127.0.0.1:", "http://localhost:"))
+        same_origin = request.url.removeprefix("blob:").startswith(("http://127.0.0.1:", "http://localhost:"))
         if not (same_origin and request.failure == "net::ERR_ABORTED"):
             self._failed(request.url, request.failure)
 
