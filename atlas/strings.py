@@ -567,6 +567,7 @@ STRINGS: dict[str, dict[str, str]] = {
         ),
         "import.file.too_many_rows": "The file has more than {max_rows} rows; split it into smaller files.",
         "import.file.bad_workbook": "The workbook cannot be read (it may be damaged): {reason}",
+        "import.file.unpacks_too_big": "The workbook unpacks to more than {max_mb} MB; save it without the extra content.",
         "import.file.no_sheets": "The workbook has no sheets.",
         "import.file.no_such_sheet": "The workbook has no sheet named '{sheet}'; its sheets are: {sheets}.",
         "import.file.empty_sheet": "The sheet '{sheet}' is empty.",
