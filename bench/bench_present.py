@@ -114,9 +114,7 @@ def slide_changes(browser, url: str, total: int, counter: str) -> dict:
     page.add_init_script(RECORDER_JS)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text[:200]) if m.type == "error" and "404" not in m.text else None)
-    page.goto(
-        url.split("?")[0].rsplit("/present", 1)[0] + "/"
-    )  # a deep link into a fresh server can say "Page not found"
+    page.goto(urlsplit(url)._replace(path="/", query="").geturl())  # a deep link into a fresh server can 404
     wait_done(page, TIMEOUT_MS)
     page.goto(url)
     page.get_by_text(counter.format(n=1, total=total), exact=True).wait_for(timeout=TIMEOUT_MS)
