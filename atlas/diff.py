@@ -49,6 +49,8 @@ class CompanyDiff:
 
 def as_text(value: object) -> str:
     """A cell as the text a data file holds: blanks and missing values are '', 2016.0 is '2016'."""
+    if type(value) is str:  # the common case first
+        return value.strip()
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, float):

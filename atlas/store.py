@@ -129,6 +129,13 @@ def database_url() -> str:
     return os.environ.get(DATABASE_URL_ENV, "").strip() or f"sqlite:///{DEFAULT_DATABASE}"
 
 
+def ensure_database_dir(url: str) -> None:
+    """Create the directory of a SQLite database file (e.g. var/) when it does not exist yet."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
 def company_frame(records: list) -> pd.DataFrame:
     """Company records (dicts, or tuples in COMPANY_COLUMNS order) as a typed frame with COMPANY_COLUMNS
     (years Int64, coordinates float, text str)."""
@@ -215,10 +222,8 @@ class Store:
 
     def __init__(self, url: str | None = None):
         self.url = url or database_url()
-        parsed = sa.make_url(self.url)
-        self.dialect = parsed.get_backend_name()
-        if self.dialect == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        self.dialect = sa.make_url(self.url).get_backend_name()
+        ensure_database_dir(self.url)
         options = {"connect_args": {"timeout": 30}} if self.dialect == "sqlite" else {"pool_pre_ping": True}
         self.engine: Engine = sa.create_engine(self.url, **options)
         if self.dialect == "sqlite":

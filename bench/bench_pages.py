@@ -1,15 +1,18 @@
-"""Python time of one run of each page (not a test): median and p95 over RUNS reruns, in-process with AppTest.
+"""Server time of one run of each page (not a test): median and p95, over the websocket protocol, one user at a time.
 
-Each page is opened once (warm caches: the first run of a process loads the data), then rerun RUNS
-times with the same session, as a visitor's rerun after a widget change; and opened RUNS times in a
-new session (a new visitor). A trivial one-line page (bench/minimal_app.py) is timed the same way
-as the floor of AppTest's own cost. Prints one JSON line last.
-Run: .venv/bin/python bench/bench_pages.py [--runs N]
+For every page a session asks for RUNS reruns (a visitor's rerun after a widget change), and RUNS//2
+new sessions each ask for one run (a new visitor); each is timed from the rerun request to the
+server's "script finished" (bench/ws_client.py, loopback, no browser: Python run time plus protobuf
+transport). bench/minimal_app.py is timed the same way as the floor. With `--baseline DIR` a second
+checkout of the app (e.g. `git worktree add /tmp/base main`) is served too and measured in the same
+rounds, alternating, so before/after figures share the machine's load.
+Prints one JSON line last. Run: .venv/bin/python bench/bench_pages.py [--runs N] [--baseline DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import statistics
@@ -21,9 +24,10 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from bench.ws_client import Session  # noqa: E402
+from tests.e2e import StreamlitServer  # noqa: E402
 
-PAGES = ("overview", "map", "companies", "insights", "sites", "about")
+PAGES = ("", "map", "companies", "insights", "sites", "about")  # url paths; "" is the Overview
 
 
 def stats(samples: list[float]) -> dict:
@@ -35,43 +39,71 @@ def stats(samples: list[float]) -> dict:
     }
 
 
-def timed(at: AppTest) -> float:
-    """Seconds one run takes; the run must end without an exception."""
-    t0 = time.perf_counter()
-    at.run()
-    seconds = time.perf_counter() - t0
-    if at.exception:
-        raise RuntimeError([e.value for e in at.exception])
-    return seconds
+async def reruns(url: str, page: str, n: int) -> list[float]:
+    """n reruns of `page` in one session (after one unmeasured run); seconds each."""
+    session = Session(url, timeout_s=120)
+    await session.connect()
+    try:
+        await session.run_page(page)
+        runs = [await session.run_page(page) for _ in range(n)]
+    finally:
+        await session.close()
+    errors = [r.error for r in runs if r.error]
+    if errors:
+        raise RuntimeError(f"{url}/{page}: {errors[:3]}")
+    return [r.seconds for r in runs]
 
 
-def open_page(page: str) -> AppTest:
-    """A new session on `page` (the app opened on / first, as a visitor does)."""
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.run()
-    if page != "overview":
-        at.switch_page(f"pages/{page}.py")
-    return at
+async def new_sessions(url: str, page: str, n: int) -> list[float]:
+    """n new sessions each running `page` once; seconds each (the run, not the connection)."""
+    times = []
+    for _ in range(n):
+        session = Session(url, timeout_s=120)
+        await session.connect()
+        try:
+            run = await session.run_page(page)
+        finally:
+            await session.close()
+        if run.error:
+            raise RuntimeError(f"{url}/{page}: {run.error}")
+        times.append(run.seconds)
+    return times
+
+
+def measure(servers: dict[str, str], runs: int) -> dict:
+    """Per page and server: reruns and new sessions, servers alternating page by page."""
+    out: dict = {name: {} for name in servers}
+    for page in PAGES:
+        for name, url in servers.items():
+            out[name][page or "overview"] = {
+                "rerun": stats(asyncio.run(reruns(url, page, runs))),
+                "new_session": stats(asyncio.run(new_sessions(url, page, max(3, runs // 2)))),
+            }
+            print(name, page or "overview", out[name][page or "overview"], file=sys.stderr, flush=True)
+    return out
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--baseline", type=Path, help="another checkout of the app, measured in the same rounds")
     opts = parser.parse_args()
     started, load_before = time.perf_counter(), os.getloadavg()[0]
-    minimal = AppTest.from_file(str(BENCH / "minimal_app.py"))
-    minimal.run()
-    result: dict = {"runs": opts.runs, "minimal_app": stats([timed(minimal) for _ in range(opts.runs)]), "pages": {}}
-    for page in PAGES:
-        at = open_page(page)
-        timed(at)  # first run of the page in this process: caches filled
-        reruns = [timed(at) for _ in range(opts.runs)]
-        fresh = []
-        for _ in range(max(3, opts.runs // 4)):
-            new = open_page(page)
-            fresh.append(timed(new))
-        result["pages"][page] = {"rerun": stats(reruns), "new_session": stats(fresh)}
-        print(page, result["pages"][page], file=sys.stderr, flush=True)
+    servers = {"minimal": StreamlitServer(app=BENCH / "minimal_app.py"), "app": StreamlitServer()}
+    if opts.baseline:
+        servers["baseline"] = StreamlitServer(app=opts.baseline.resolve() / "app.py")
+    try:
+        minimal = servers.pop("minimal")
+        result: dict = {"runs": opts.runs, "minimal_app": stats(asyncio.run(reruns(minimal.url, "", opts.runs)))}
+        minimal.stop()
+        for server in servers.values():  # first session of each process: data loaded, caches filled
+            for page in PAGES:
+                asyncio.run(reruns(server.url, page, 0))
+        result["pages"] = measure({name: s.url for name, s in servers.items()}, opts.runs)
+    finally:
+        for server in servers.values():
+            if server.process.poll() is None:
+                server.stop()
     result["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     result["bench_seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result))

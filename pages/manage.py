@@ -5,7 +5,7 @@ import streamlit as st
 from atlas.strings import t
 from atlas.text import escape_markdown
 from components.access import editor_gate
-from components.data import get_store, store_url
+from components.data import get_dataset, get_store, store_url
 from components.manage_edit import edit_panel
 from components.manage_history import audit_panel, history_panel
 from components.manage_upload import upload_panel
@@ -13,6 +13,7 @@ from components.page import page_header
 
 page_header("manage")
 editor_gate()  # stops the page here for anyone who is not a signed-in editor
+get_dataset()  # seeds an empty store; an unreachable store stops here with a message
 store = get_store(store_url())
 latest = store.latest()
 st.caption(

@@ -4,6 +4,7 @@ import streamlit as st
 
 from atlas import stories
 from atlas.brief import BriefView, version_text
+from atlas.strings import t
 from atlas.text import escape_markdown
 from components.data import get_dataset
 from components.language import apply_language
@@ -35,7 +36,7 @@ with body:
     slide_sources_line(sources)
 live_url = view_url(slide.live_page, slide.live_params)
 brief = BriefView(
-    slide.title,
+    t("brief.title", view=slide.title),
     stories.slide_filters(slide, dataset.companies),
     stories.slide_map_settings(slide, dataset),
     live_url,

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from atlas import brief
 from atlas import map_layers as ml
 from atlas.filters import Filters, filter_options
-from atlas.loading import load_dataset
+from atlas.loading import load_files
 from tests.conftest import HOSTILE_NAME
 
 TODAY = date(2026, 12, 1)
@@ -84,7 +84,7 @@ def test_brief_prints_the_data_version(dataset):
 
 
 def test_hostile_company_name_is_literal_text(hostile_data_dir):
-    hostile = load_dataset(hostile_data_dir)
+    hostile = load_files(hostile_data_dir)
     data = brief.brief_pdf(view(), hostile, filter_options(hostile.companies), None, TODAY)
     pages, text = pdf_text(data)
     assert pages == 1

@@ -10,6 +10,7 @@ from tests.manage_files import clean_french_file, messy_french_file
 pytestmark = pytest.mark.browser
 
 EDITOR = "owner@example.org"
+SLOW_MS = 90_000  # the shared 2-core machine can take long for a first run of a page
 VIEWER = "visitor@example.org"
 
 
@@ -71,18 +72,19 @@ def choose(page, label: str, option: str) -> None:
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
     box.locator("input, [role=combobox]").first.click()
     page.get_by_role("option", name=option).first.click()
-    wait_done(page)
+    wait_done(page, SLOW_MS)
 
 
 def test_editor_uploads_publishes_and_rolls_back_while_a_visitor_watches(auth_server, browser, page):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    sign_in(page, auth_server.url, EDITOR)
+    page.set_default_timeout(SLOW_MS)
+    sign_in(page, auth_server.url, EDITOR, SLOW_MS)
 
     # A messy French export: every problem listed, nothing can be published.
     upload_file(page, "cartographie-2025.csv", messy_french_file())
     page.get_by_text("6 error(s): the file cannot be published").wait_for()
-    wait_done(page)
+    wait_done(page, SLOW_MS)
     assert page.get_by_role("button", name="Publish").is_disabled()
     assert page.get_by_text("Publishing is disabled while the file has errors").is_visible()
     assert page.get_by_text("The rows with errors, as they are in your file").is_visible()
@@ -93,27 +95,28 @@ def test_editor_uploads_publishes_and_rolls_back_while_a_visitor_watches(auth_se
     upload_file(page, "cartographie-2025-corrigee.csv", clean_french_file())
     page.get_by_text("No problems found.").wait_for()
     page.get_by_role("button", name="Publish").and_(page.locator(":enabled")).wait_for()
-    wait_done(page)
+    wait_done(page, SLOW_MS)
     page.get_by_label("Note (required): what this version is and why").fill("Synthetic test company (browser test)")
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("Published version 2").wait_for()
-    wait_done(page)
+    wait_done(page, SLOW_MS)
 
     # Another visitor, another browser session: the new company is listed without any restart.
     visitor = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     visitor.problems = PageProblems()
     visitor.problems.watch(visitor)
-    open_app(visitor, f"{auth_server.url}/companies?q=synthetique", "1 of 53 companies")
+    visitor.set_default_timeout(SLOW_MS)
+    open_app(visitor, f"{auth_server.url}/companies?q=synthetique", "1 of 53 companies", SLOW_MS)
 
     # The editor rolls back to version 1 (asked to confirm); the company is gone again.
     page.get_by_role("tab", name="History and roll back").click()
-    wait_done(page)
+    wait_done(page, SLOW_MS)
     choose(page, "Show the difference of", "Version 1, by atlas (first start)")
     page.get_by_role("button", name="Roll back to version 1").click()
-    wait_done(page)
+    wait_done(page, SLOW_MS)
     page.get_by_role("button", name="Yes, roll back to version 1").click()
     page.get_by_text("Rolled back: version 3 holds the companies of version 1").wait_for()
-    open_app(visitor, f"{auth_server.url}/companies?q=synthetique", "0 of 52 companies")
+    open_app(visitor, f"{auth_server.url}/companies?q=synthetique", "0 of 52 companies", SLOW_MS)
 
     assert not dialogs, dialogs
     page.problems.assert_clean()

@@ -56,6 +56,7 @@ def assert_no_horizontal_overflow(page, label: str) -> None:
 
 
 def test_clicker_keys_move_between_slides_and_the_url_follows(server, page):
+    page.set_default_timeout(TIMEOUT_MS)
     open_app(page, f"{server.url}/present?story=sector&slide=1", STORY.slides[0].title, TIMEOUT_MS)
     for key, number in (("PageDown", 2), ("ArrowRight", 3), ("PageUp", 2), ("ArrowLeft", 1)):
         page.keyboard.press(key)
@@ -64,6 +65,7 @@ def test_clicker_keys_move_between_slides_and_the_url_follows(server, page):
 
 
 def test_a_slide_opened_by_url_shows_that_slide(server, page):
+    page.set_default_timeout(TIMEOUT_MS)
     number = len(STORY.slides) - 1
     open_app(page, f"{server.url}/present?story=sector&slide={number}", STORY.slides[number - 1].title, TIMEOUT_MS)
     wait_for_slide(page, number)
@@ -74,7 +76,9 @@ def test_a_slide_opened_by_url_shows_that_slide(server, page):
     page.problems.assert_clean()
 
 
+@pytest.mark.timeout(900)
 def test_brief_pdf_and_png_download_from_the_map_page(server, page, tmp_path):
+    page.set_default_timeout(TIMEOUT_MS)
     open_app(page, f"{server.url}/", t("page.overview.title"), TIMEOUT_MS)
     open_app(page, f"{server.url}/map?view=south&niche=digital-health", t("page.map.purpose"), TIMEOUT_MS)
     with page.expect_download(timeout=TIMEOUT_MS) as info:
@@ -92,53 +96,52 @@ def test_brief_pdf_and_png_download_from_the_map_page(server, page, tmp_path):
     page.problems.assert_clean()
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES)
-def test_slides_fit_projector_screens(server, browser, width, height, tmp_path):
-    context = browser.new_context(viewport={"width": width, "height": height})
+@pytest.fixture
+def sized_page(browser, request):
+    """A page of the given (width, height), with its problems collected in `page.problems`."""
+    width, height = request.param
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=width < 600, has_touch=width < 600
+    )
+    context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-
-    problems = PageProblems()
-    problems.watch(page)
-    out = shots_dir(tmp_path)
-    try:
-        for number in range(1, len(STORY.slides) + 1):
-            open_app(page, f"{server.url}/present?story=sector&slide={number}", "Slide", TIMEOUT_MS)
-            wait_for_slide(page, number)
-            page.wait_for_timeout(1500)  # charts and the map canvas settle
-            page.screenshot(path=str(out / f"present-{number}-{width}x{height}.png"), timeout=TIMEOUT_MS)
-            assert_no_horizontal_overflow(page, f"slide {number}")
-            next_button = page.get_by_role("button", name=re.compile(t("present.next")))
-            box = next_button.bounding_box()
-            assert box and box["y"] + box["height"] <= height, "the Next button is on screen without scrolling"
-            h1_px = float(page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)"))
-            assert h1_px >= height / 25, f"slide titles readable from the back of the room ({h1_px}px)"
-        problems.assert_clean()
-    finally:
-        context.close()
+    page.problems = PageProblems()
+    page.problems.watch(page)
+    yield page
+    context.close()
 
 
-def test_phone_pages_fit_the_screen(server, browser, tmp_path):
-    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]}, is_mobile=True, has_touch=True)
-    page = context.new_page()
+@pytest.mark.parametrize("number", range(1, len(STORY.slides) + 1))
+@pytest.mark.parametrize("sized_page", SIZES, indirect=True, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_slides_fit_projector_screens(server, sized_page, number, tmp_path):
+    page = sized_page
+    width, height = page.viewport_size["width"], page.viewport_size["height"]
+    open_app(page, f"{server.url}/present?story=sector&slide={number}", "Slide", TIMEOUT_MS)
+    wait_for_slide(page, number)
+    page.wait_for_timeout(1500)  # charts and the map canvas settle
+    page.screenshot(path=str(shots_dir(tmp_path) / f"present-{number}-{width}x{height}.png"), timeout=TIMEOUT_MS)
+    assert_no_horizontal_overflow(page, f"slide {number}")
+    box = page.get_by_role("button", name=re.compile(t("present.next"))).bounding_box()
+    assert box and box["y"] + box["height"] <= height, "the Next button is on screen without scrolling"
+    h1_px = float(page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)"))
+    assert h1_px >= height / 25, f"slide titles readable from the back of the room ({h1_px}px)"
+    page.problems.assert_clean()
 
-    problems = PageProblems()
-    problems.watch(page)
-    out = shots_dir(tmp_path)
-    try:
-        open_app(page, f"{server.url}/", t("page.overview.title"), TIMEOUT_MS)
-        for path in PHONE_PATHS:
-            open_app(page, f"{server.url}/{path}", "", TIMEOUT_MS)
-            page.wait_for_timeout(1500)
-            name = re.sub(r"[^a-z0-9]+", "-", path or "overview").strip("-")
-            page.screenshot(path=str(out / f"phone-{name}.png"), timeout=TIMEOUT_MS)
-            assert_no_horizontal_overflow(page, path)
-            if path == "map":
-                chart = page.locator('[data-testid="stDeckGlJsonChart"]').first.bounding_box()
-                assert chart["width"] <= PHONE[0] and chart["height"] <= PHONE[1], chart
-            if path in ("map", "companies"):
-                page.get_by_test_id("stExpandSidebarButton").click()
-                page.get_by_text(t("filters.niche"), exact=True).first.wait_for(timeout=TIMEOUT_MS)
-                page.get_by_test_id("stSidebarCollapseButton").click()
-        problems.assert_clean()
-    finally:
-        context.close()
+
+@pytest.mark.parametrize("path", PHONE_PATHS)
+@pytest.mark.parametrize("sized_page", [PHONE], indirect=True, ids=["390x844"])
+def test_phone_pages_fit_the_screen(server, sized_page, path, tmp_path):
+    """The pages a QR code opens, opened directly by their link on a phone."""
+    page = sized_page
+    open_app(page, f"{server.url}/{path}", "", TIMEOUT_MS)
+    page.wait_for_timeout(1500)
+    name = re.sub(r"[^a-z0-9]+", "-", path or "overview").strip("-")
+    page.screenshot(path=str(shots_dir(tmp_path) / f"phone-{name}.png"), timeout=TIMEOUT_MS)
+    assert_no_horizontal_overflow(page, path)
+    if path == "map":
+        chart = page.locator('[data-testid="stDeckGlJsonChart"]').first.bounding_box()
+        assert chart["width"] <= PHONE[0] and chart["height"] <= PHONE[1], chart
+    if path in ("map", "companies"):
+        page.get_by_test_id("stExpandSidebarButton").click()
+        page.get_by_text(t("filters.niche"), exact=True).first.wait_for(timeout=TIMEOUT_MS)
+    page.problems.assert_clean()

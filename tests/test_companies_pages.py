@@ -90,7 +90,8 @@ def test_unknown_company_link_is_a_note():
 def test_downloads_are_offered():
     at = open_page("pages/companies.py", niche=["digital-health"])
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Download CSV", "Download Excel (XLSX)"]
+    assert labels == ["Download CSV", "Download Excel (XLSX)", "One-page brief (PDF)", "One-page brief (PNG)"]
+    assert all(b.proto.HasField("deferred_file_id") for b in at.get("download_button")), "made only when clicked"
 
 
 @pytest.mark.parametrize("params", [{}, {"niche": ["digital-health"]}, {"canton": ["luxembourg", "esch-sur-alzette"]}])

@@ -183,3 +183,13 @@ def test_sheet_rows_read_what_openpyxl_reads():
     padded = [row + (None,) * (5 - len(row)) for row in ours]
     assert padded == expected
     assert ours[3] == () and ours[5] == (None, None, "sparse")
+
+
+def test_workbook_that_unpacks_too_big_refused(monkeypatch):
+    monkeypatch.setattr(read, "MAX_UNPACKED_BYTES", 10_000)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", "<x/>" + " " * 20_000)  # compresses to a few bytes
+    assert len(buffer.getvalue()) < 1_000
+    with pytest.raises(ImportFileError, match="unpacks to more than"):
+        read_table(buffer.getvalue(), "bomb.xlsx")

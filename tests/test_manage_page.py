@@ -257,3 +257,13 @@ def test_hostile_file_with_thousands_of_columns_stays_inert_text(store):
     shown = texts(at)
     assert "<script>" not in shown and "=CMD()" not in shown  # names appear only in the data tables, as text
     assert [v.number for v in store.versions()] == [1]
+
+
+def test_manage_opened_first_on_an_empty_store_seeds_it(store):
+    at = AppTest.from_file(str(REPO / "pages" / "manage.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH
+    at.secrets["atlas"] = {"editors": [EDITOR]}
+    at.user = {"is_logged_in": True, "email": EDITOR}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [v.number for v in store.versions()] == [1]

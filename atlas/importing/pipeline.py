@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 import geopandas as gpd
 import pandas as pd
@@ -154,24 +155,35 @@ class _Matcher:
         return self.by_name.get(values.name_key(str(given.get("name") or "")))
 
 
-def _convert_row(number: int, cells: tuple[object, ...], columns: ColumnMapping, today: date) -> _Row:
+def _converters(columns: ColumnMapping, today: date) -> list[tuple[int, str, str, object]]:
+    """(index, label, field, converter) of each imported column, the converters bound once per file."""
+    dated = {"founded_year", "verified_on"}
+    return [
+        (
+            index,
+            label,
+            f,
+            partial(values.CONVERTERS[f], today=today) if f in dated else values.CONVERTERS.get(f, values.text),
+        )
+        for index, label, f in columns.imported
+    ]
+
+
+def _convert_row(number: int, cells: tuple[object, ...], converters: list[tuple[int, str, str, object]]) -> _Row:
     """The file's values of one row, with conversion, coordinate and hostile-text problems."""
     row = _Row(number=number, record={}, given={}, existing=None)
-    for index, label, field_name in columns.imported:
-        cell = cells[index]
+    given = row.given
+    for index, label, field_name, converter in converters:
         try:
-            if field_name in ("founded_year", "verified_on"):
-                value = values.CONVERTERS[field_name](cell, today)
-            else:
-                value = values.convert(field_name, cell)
+            value = converter(cells[index])
         except ValueError as err:
             row.add(label, ERROR, str(err))
-            row.given[field_name] = None
+            given[field_name] = None
             continue
-        row.given[field_name] = value
+        given[field_name] = value
         if field_name in POINT_FIELDS and (message := coordinate_problem(field_name, value)):
             row.add(label, ERROR, message)
-        if kind := hostile_text(value):
+        elif type(value) is str and (kind := hostile_text(value)):
             row.add(label, WARNING, hostile_text_message(kind))
     return row
 
@@ -289,12 +301,6 @@ def _frame(records: list[dict[str, object]]) -> pd.DataFrame:
     return frame
 
 
-def _text_frame(records) -> pd.DataFrame:
-    """Records as a frame of plain Python objects: what atlas.diff compares, without typed-column overhead."""
-    records = list(records)
-    return pd.DataFrame({c: pd.Series([r[c] for r in records], dtype=object) for c in COMPANY_COLUMNS})
-
-
 def prepare_import(
     data: bytes,
     filename: str,
@@ -327,10 +333,11 @@ def prepare_import(
     records = current_records(current)
     matcher = _Matcher(records)
     rows = []
+    converters = _converters(columns, today)
     for number, cells in enumerate(table.rows, start=1):
         if is_blank_row(cells):
             continue
-        row = _convert_row(number, cells, columns, today)
+        row = _convert_row(number, cells, converters)
         _merge(row, matcher, columns)
         rows.append(row)
     _check_duplicates(rows, columns)
@@ -368,9 +375,7 @@ def prepare_import(
         unknown_columns=columns.unknown,
         problems=tuple(problems),
         companies=companies,
-        diff=diff_companies(
-            _text_frame(records), _text_frame(kept.values()), [c for c in COMPANY_COLUMNS if c != "id"]
-        ),
+        diff=diff_companies(_frame(records), companies, [c for c in COMPANY_COLUMNS if c != "id"]),
         base=base,
     )
 

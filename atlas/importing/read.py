@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -21,6 +22,7 @@ from atlas.strings import t
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # a workbook's XML parts together; real 10 MB workbooks unpack to ~100 MB
 HEADER_SEARCH_LINES = 10  # the header is the first line with two or more cells among the first ten
 DELIMITERS = (",", ";", "\t")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Compound File Binary: .xls, or an encrypted .xlsx
@@ -97,9 +99,20 @@ def _table(lines: list[tuple[object, ...]], sheet: str | None) -> Table:
     return Table(header=header, rows=rows, sheet=sheet, skipped_lines=start)
 
 
+def _unpacked_size(data: bytes) -> int:
+    """The size of a workbook's parts once unzipped, as the archive declares it (0 if it is not a zip)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return 0  # not a zip: openpyxl says why below
+
+
 def _read_xlsx(data: bytes, sheet: str | None) -> Table:
     from openpyxl import load_workbook  # imported here: CSV imports do not pay for it
 
+    if _unpacked_size(data) > MAX_UNPACKED_BYTES:  # a "zip bomb" is refused before anything is unpacked
+        raise ImportFileError(t("import.file.unpacks_too_big", max_mb=MAX_UNPACKED_BYTES >> 20))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as err:  # openpyxl raises many kinds of errors (zip, XML, key) on a damaged file

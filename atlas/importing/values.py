@@ -248,7 +248,7 @@ def name_key(value: str) -> str:
     return slugify(value or "")
 
 
-# How each field's cell becomes a value; fields not listed are plain text.
+# How each field's cell becomes a value (ValueError with a message when it cannot); other fields are `text`.
 CONVERTERS = {
     "founded_year": founded_year,
     "verified_on": verified_on,
@@ -260,11 +260,6 @@ CONVERTERS = {
     "website": website,
     "source_urls": source_urls,
 }
-
-
-def convert(field: str, cell: object) -> object:
-    """The value of `field` from a cell; raises ValueError with a message when the cell cannot be one."""
-    return CONVERTERS.get(field, text)(cell)
 
 
 def place(companies: pd.DataFrame, landmarks: pd.DataFrame, communes: gpd.GeoDataFrame) -> pd.DataFrame:

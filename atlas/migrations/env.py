@@ -8,7 +8,7 @@ migrates the database named by HEALTHTECH_DATABASE_URL, else the default SQLite 
 from alembic import context
 from sqlalchemy import create_engine
 
-from atlas.store import database_url, metadata
+from atlas.store import database_url, ensure_database_dir, metadata
 
 config = context.config
 
@@ -27,6 +27,7 @@ if context.is_offline_mode():
 elif (given := config.attributes.get("connection")) is not None:
     run_migrations(given)
 else:
+    ensure_database_dir(database_url())
     engine = create_engine(database_url())
     with engine.begin() as connection:
         run_migrations(connection)
