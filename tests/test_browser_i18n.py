@@ -23,7 +23,8 @@ PAGES = [
         "present",
         "present.next",
         marks=pytest.mark.xfail(
-            strict=True, reason="known: source links in captions are faded to 2.96:1 and the clicker-key badge on primary buttons is 3.2:1"
+            strict=True,
+            reason="known: source links in captions are faded to 2.96:1 and the clicker-key badge on primary buttons is 3.2:1",
         ),
     ),
     ("manage", "page.manage.purpose"),
