@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import shutil
@@ -35,6 +34,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
+from bench.common import print_result  # noqa: E402
 from bench.ws_client import PageRun, Session  # noqa: E402
 from tests.e2e import LocalDeployment, StreamlitServer  # noqa: E402
 
@@ -257,11 +257,7 @@ def main() -> int:
         result["goal_visits_met"] = not result["visits"]["errors"] and visits_p95 < GOALS["visits_p95_s_max"]
     if "memory" in result:
         result["goal_memory_met"] = result["memory"]["ratio"] <= GOALS["memory_ratio_max"]
-    result["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
-    result["cpus"] = os.cpu_count()
-    result["bench_seconds"] = round(time.perf_counter() - started, 1)
-    print(json.dumps(result))
-    return 0
+    return print_result(result, load_before, started)
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
 from bench import e2e_probe  # noqa: E402
-from bench.common import niche_latency  # noqa: E402
+from bench.common import niche_latency, print_result  # noqa: E402
 from tests.e2e import StreamlitServer  # noqa: E402
 
 RUNS = 5
@@ -297,11 +297,7 @@ def main() -> int:
         result["scale_filter_ok"] and lat_ms is not None and lat_ms < GOALS["filter_latency_ms_max"]
     )
     result["clean"] = not result["map_problems"] and not result["scale_map_problems"]
-    result["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
-    result["cpus"] = os.cpu_count()
-    result["bench_seconds"] = round(time.perf_counter() - started, 1)
-    print(json.dumps(result))
-    return 0
+    return print_result(result, load_before, started)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench import e2e_probe  # noqa: E402
 from bench.bench_map import CHART_CANVAS, log, probe_args  # noqa: E402
+from bench.common import print_result  # noqa: E402
 from tests.e2e import StreamlitServer  # noqa: E402
 
 
@@ -102,10 +103,7 @@ def main() -> int:
         result["first_render_ms"][name] = spread(values)
         med = result["first_render_ms"][name]["median"]
         result["ratio_to_minimal"][name] = round(med / base, 2) if med and base else None
-    result["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
-    result["bench_seconds"] = round(time.perf_counter() - started, 1)
-    print(json.dumps(result))
-    return 0
+    return print_result(result, load_before, started)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import statistics
 import sys
@@ -24,6 +23,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
+from bench.common import print_result  # noqa: E402
 from bench.ws_client import Session  # noqa: E402
 from tests.e2e import StreamlitServer  # noqa: E402
 
@@ -104,10 +104,7 @@ def main() -> int:
         for server in servers.values():
             if server.process.poll() is None:
                 server.stop()
-    result["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
-    result["bench_seconds"] = round(time.perf_counter() - started, 1)
-    print(json.dumps(result))
-    return 0
+    return print_result(result, load_before, started)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
-"""Shared by the benchmarks: the Niche filter-change measurement through interaction_latency.py."""
+"""Shared by the benchmarks: the Niche filter-change measurement and the closing JSON line of every run."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -25,3 +27,12 @@ def niche_latency(url: str, watch_text: str, n: int, option: str = "Digital heal
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s, cwd=BENCH.parent)
     lines = proc.stdout.strip().splitlines()
     return json.loads(lines[-1]) if lines else {"ok": False, "error": proc.stderr[-2000:]}
+
+
+def print_result(result: dict, load_before: float, started: float) -> int:
+    """Add the machine's load, its cores and the elapsed time to `result`, print it as one JSON line; exit code 0."""
+    result["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    result["cpus"] = os.cpu_count()
+    result["bench_seconds"] = round(time.perf_counter() - started, 1)
+    print(json.dumps(result))
+    return 0
