@@ -59,6 +59,9 @@ def test_clicker_keys_move_between_slides_and_the_url_follows(server, page):
     page.set_default_timeout(TIMEOUT_MS)
     open_app(page, f"{server.url}/present?story=sector&slide=1", STORY.slides[0].title, TIMEOUT_MS)
     for key, number in (("PageDown", 2), ("ArrowRight", 3), ("PageUp", 2), ("ArrowLeft", 1)):
+        # as a presenter would: press once the buttons show (their code loads after the slide's text,
+        # and a key pressed before that has no button to go to)
+        page.locator(".st-key-present_next button").wait_for(state="visible")
         page.keyboard.press(key)
         wait_for_slide(page, number)
     page.problems.assert_clean()
