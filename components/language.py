@@ -40,15 +40,16 @@ def _on_pick() -> None:
     st.query_params[LANGUAGE_PARAM] = chosen
 
 
-def language_picker() -> None:
-    """The EN/FR/DE switch (top right of every page) and the <html lang> attribute of the page."""
+def language_picker(compact: bool = False) -> None:
+    """The language switch (top right of every page; EN/FR/DE when `compact`, for a narrow column) and the
+    <html lang> attribute of the page."""
     language = current_language()
     st.session_state[_PICKER] = language
     with st.container(horizontal=True, horizontal_alignment="right", key="language_bar"):
         st.segmented_control(
             t("language.label"),
             LANGUAGES,
-            format_func=lambda code: t(f"language.name.{code}"),
+            format_func=str.upper if compact else lambda code: t(f"language.name.{code}"),
             required=True,
             key=_PICKER,
             on_change=_on_pick,

@@ -3,6 +3,8 @@ the map with its legend, a chart, a company list, site cards; with its source li
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -20,6 +22,7 @@ from atlas.text import escape_markdown, markdown_link, url_domain
 from components import map_view
 from components.figures import CHART_CONFIG, published_metric
 from components.kpi import kpi_tiles
+from components.language import language_picker
 from components.share import brief_buttons, qr_image
 
 SLIDE_FONT = {"size": 18}
@@ -157,7 +160,8 @@ def slide_sources_line(sources: list[str]) -> None:
 
 
 def slide_rail(story: stories_.Story, number: int, live_url: str, brief_view, presenter_view: bool) -> None:
-    """The right-hand rail: counter and buttons, the QR code of the live view, the brief, the presenter view."""
+    """The right-hand rail: counter and buttons, the QR code of the live view, the brief, the presenter view,
+    the language."""
     slide_navigation(number, len(story.slides))
     qr_image(live_url, caption=t("present.scan"), width=190)
     brief_buttons(brief_view, key="slide")
@@ -167,10 +171,12 @@ def slide_rail(story: stories_.Story, number: int, live_url: str, brief_view, pr
         icon=":material/speaker_notes_off:" if presenter_view else ":material/speaker_notes:",
         query_params={**stories_.slide_query(story.id, number), **({} if presenter_view else {"notes": "1"})},
     )
+    language_picker(compact=True)
 
 
 # The presenter page: no Streamlit chrome, type that scales with the screen (same look at 1920x1080
-# and 1280x720), the arrow-key twins of the buttons hidden. Applies to /present only (st.html on it).
+# and 1280x720), the arrow-key twins of the buttons hidden. Captions drawn grey instead of faded (a
+# faded link is 3:1) and the key badge of the primary button in white: both at least 4.5:1. Applies to /present only (st.html on it).
 PRESENT_CSS = """<style>
 html { font-size: clamp(15px, min(1.2vw, 2.15vh), 34px); }
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
@@ -185,7 +191,34 @@ div.st-key-slide_chart_under { height: calc(100vh - 25rem) !important; min-heigh
 .st-key-slide_side { max-height: calc(100vh - 13.5rem); overflow-y: auto; }
 .st-key-slide_side div[style] { font-size: 0.8rem !important; line-height: 1.4 !important; }
 .st-key-present_nav button { width: 100%; }
+[data-testid="stCaptionContainer"] { opacity: 1; color: #5c6468; }
+[data-testid="stCaptionContainer"] a { color: #1d4f91; }
+button[data-testid="stBaseButton-primary"] kbd { color: #ffffff; opacity: 1; }
 </style>"""
+
+# The slide's side column scrolls on its own when its list is long; a keyboard user reaches it with Tab
+# (WCAG 2.1.1). Streamlit offers no tabindex on a container, so a small script marks it, again whenever
+# the slide's elements are redrawn.
+SIDE_REGION_JS = """<script>
+(() => {
+  const label = %s;
+  const mark = () => document.querySelectorAll(".st-key-slide_side").forEach((side) => {
+    side.tabIndex = 0;
+    side.setAttribute("role", "region");
+    side.setAttribute("aria-label", label);
+  });
+  window.atlasSideObserver?.disconnect();
+  window.atlasSideObserver = new MutationObserver(mark);
+  window.atlasSideObserver.observe(document.body, {childList: true, subtree: true});
+  mark();
+})();
+</script>"""
+
+
+def present_styles() -> None:
+    """The presenter page's look (PRESENT_CSS) and its keyboard-scrollable side column."""
+    st.html(PRESENT_CSS)
+    st.html(SIDE_REGION_JS % json.dumps(t("present.side_region")), unsafe_allow_javascript=True)
 
 
 def _go(number: int) -> None:

@@ -9,10 +9,17 @@ from atlas.text import escape_markdown
 from components.data import get_dataset
 from components.language import apply_language
 from components.share import view_url
-from components.slides import PRESENT_CSS, show_story_error, slide_body, slide_rail, slide_sources_line, speaker_notes
+from components.slides import (
+    present_styles,
+    show_story_error,
+    slide_body,
+    slide_rail,
+    slide_sources_line,
+    speaker_notes,
+)
 
 apply_language()  # app.py did it already; again here for a page run on its own (AppTest)
-st.html(PRESENT_CSS)
+present_styles()
 dataset = get_dataset()
 story_id = st.query_params.get("story") or stories.DEFAULT_STORY
 try:

@@ -82,3 +82,12 @@ def test_unknown_story_names_the_stories_available():
     at = present(story="nope")
     [error] = at.error
     assert "sector" in error.value
+
+
+def test_the_rail_switches_the_slide_language_and_keeps_the_slide():
+    at = present(story="sector", slide="2")
+    picker = at.segmented_control(key="language_picker")
+    assert picker.options == ["EN", "FR", "DE"]
+    picker.set_value("de").run()
+    assert "Folie 2 von" in text_of(at)
+    assert at.query_params["lang"] in ("de", ["de"]) and at.query_params["slide"] in ("2", ["2"])
