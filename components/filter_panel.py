@@ -83,6 +83,11 @@ def _on_change(options: FilterOptions) -> None:
     )
 
 
+def _same(current, wanted) -> bool:
+    """Whether a widget's value is already `wanted` (lists and tuples compare by items)."""
+    return list(current) == list(wanted) if isinstance(wanted, (list, tuple)) else current == wanted
+
+
 def _clear() -> None:
     set_filters(Filters())
 
@@ -106,10 +111,11 @@ def filter_panel() -> Filters:
     filters = current_filters()
     bounds = _year_bounds(options, filters)
     state = st.session_state
-    for param in MULTI_PARAMS:
-        state[_WIDGET.format(param)] = list(getattr(filters, param))
-    state[_WIDGET.format("q")] = filters.q
-    state[_WIDGET.format("founded")] = filters.founded or bounds
+    wanted = {_WIDGET.format(param): list(getattr(filters, param)) for param in MULTI_PARAMS}
+    wanted |= {_WIDGET.format("q"): filters.q, _WIDGET.format("founded"): filters.founded or bounds}
+    for key, value in wanted.items():
+        if key not in state or not _same(state[key], value):  # an assignment makes the browser redraw it
+            state[key] = value
 
     with st.sidebar:
         st.header(t("filters.header"), divider="gray")
