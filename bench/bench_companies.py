@@ -25,7 +25,7 @@ import pandas as pd  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from atlas.vocabulary import NICHES, SUBSECTORS  # noqa: E402
-from bench.common import niche_latency  # noqa: E402
+from bench.common import count_text, niche_latency  # noqa: E402
 from tests.conftest import add_synthetic_companies, copy_data_dir, synthetic_company  # noqa: E402
 from tests.e2e import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, open_app  # noqa: E402
 
@@ -130,7 +130,7 @@ def summary(results: list[dict]) -> dict:
 def filter_change_vs_minimal() -> dict:
     """(a) The niche change on /companies and on the minimal app, alternating, in the same run."""
     shown, total = niche_count(REPO / "data", NICHE)
-    path, watch = f"/companies?niche={NICHE}", f"{shown} of {total} companies"
+    path, watch = f"/companies?niche={NICHE}", count_text(shown, total)
     app, minimal = StreamlitServer(), StreamlitServer(app=MINIMAL_APP)
     try:
         warm(app.url, path, watch)
@@ -164,7 +164,7 @@ def synthetic_100k() -> dict:
         add_synthetic_companies(data_dir, synthetic_rows(SYNTHETIC))
         generate_s = time.perf_counter() - t0
         shown, total = niche_count(data_dir, NICHE)
-        path, watch = f"/companies?niche={NICHE}", f"{shown} of {total} companies"
+        path, watch = f"/companies?niche={NICHE}", count_text(shown, total)
         server = StreamlitServer(data_dir)
         try:
             first_open_s = warm(server.url, path, watch)

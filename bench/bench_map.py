@@ -36,7 +36,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 
 from bench import e2e_probe  # noqa: E402
-from bench.common import niche_latency, print_result  # noqa: E402
+from bench.common import count_text, niche_latency, print_result  # noqa: E402
 from tests.e2e import StreamlitServer  # noqa: E402
 
 RUNS = 5
@@ -225,15 +225,17 @@ def scale(browser) -> dict:
         try:
             t0 = time.perf_counter()
             e2e_probe.one_run(
-                browser, f"{srv.url}/", probe_args(wait_text=[f"of {total} companies"], timeout=180), ignore, None
+                browser,
+                f"{srv.url}/",
+                probe_args(wait_text=[count_text(total, total).split(" ", 1)[1]], timeout=180),
+                ignore,
+                None,
             )
             log(f"first session on 100k data: {time.perf_counter() - t0:.1f}s")
-            map_args = probe_args(
-                wait_selector=[CHART_CANVAS], wait_text=[f"{total} of {total} companies"], timeout=120
-            )
+            map_args = probe_args(wait_selector=[CHART_CANVAS], wait_text=[count_text(total, total)], timeout=120)
             runs = [e2e_probe.one_run(browser, f"{srv.url}/map", map_args, ignore, None) for _ in range(2)]
             log("filter latency on 100k data")
-            lat = latency(f"{srv.url}/map?niche=digital-health", f"{n_digital} of {total} compan")
+            lat = latency(f"{srv.url}/map?niche=digital-health", count_text(n_digital, total))
         finally:
             srv.stop()
     finally:
@@ -269,7 +271,7 @@ def main() -> int:
                     log("filter latency: minimal multiselect app, /map on the bundled data")
                     base = latency(f"{servers['minimal_multiselect'].url}/", "1 of 2 chosen")
                     n_digital, total = count_with_niche(REPO / "data" / "companies.csv", "digital-health")
-                    real = latency(f"{servers['app'].url}/map?niche=digital-health", f"{n_digital} of {total} compan")
+                    real = latency(f"{servers['app'].url}/map?niche=digital-health", count_text(n_digital, total))
                     result.update({f"minimal_filter_{k}": v for k, v in base.items()})
                     result.update({f"map_filter_{k}": v for k, v in real.items()})
                     for server in servers.values():

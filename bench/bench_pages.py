@@ -91,7 +91,8 @@ def main() -> int:
     started, load_before = time.perf_counter(), os.getloadavg()[0]
     servers = {"minimal": StreamlitServer(app=BENCH / "minimal_app.py"), "app": StreamlitServer()}
     if opts.baseline:
-        servers["baseline"] = StreamlitServer(app=opts.baseline.resolve() / "app.py")
+        baseline = opts.baseline.resolve()  # served with its own .streamlit/config.toml
+        servers["baseline"] = StreamlitServer(app=baseline / "app.py", cwd=baseline)
     try:
         minimal = servers.pop("minimal")
         result: dict = {"runs": opts.runs, "minimal_app": stats(asyncio.run(reruns(minimal.url, "", opts.runs)))}

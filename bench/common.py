@@ -9,7 +9,15 @@ import sys
 import time
 from pathlib import Path
 
+from atlas import formats
+from atlas.strings import t
+
 BENCH = Path(__file__).resolve().parent
+
+
+def count_text(shown: int, total: int) -> str:
+    """The pages' "N of M companies" sentence as it shows in English (numbers grouped: 33,348 of 100,052)."""
+    return t("count.companies", n=formats.number(shown), total=formats.number(total))
 
 
 def niche_latency(url: str, watch_text: str, n: int, option: str = "Digital health", timeout_s: int = 200) -> dict:

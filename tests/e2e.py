@@ -43,7 +43,8 @@ class StreamlitServer:
 
     Each server has its own database (a new SQLite file unless `database_url` is given), so the app seeds
     it from its data dir on first start. `env` adds environment variables; `secrets_file` replaces the
-    secrets.toml search (sign-in tests keep their secrets outside the repository).
+    secrets.toml search (sign-in tests keep their secrets outside the repository). `cwd` is where Streamlit
+    reads .streamlit/config.toml (another checkout's, for a before/after benchmark).
     """
 
     def __init__(
@@ -55,6 +56,7 @@ class StreamlitServer:
         port: int | None = None,
         env: dict[str, str] | None = None,
         secrets_file: Path | None = None,
+        cwd: Path = REPO,
     ):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -85,7 +87,7 @@ class StreamlitServer:
                 "none",
                 *extra,
             ],
-            cwd=REPO,
+            cwd=cwd,
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
