@@ -72,7 +72,8 @@ def test_a_slide_opened_by_url_shows_that_slide(server, page):
     number = len(STORY.slides) - 1
     open_app(page, f"{server.url}/present?story=sector&slide={number}", STORY.slides[number - 1].title, TIMEOUT_MS)
     wait_for_slide(page, number)
-    assert page.locator('[data-testid="stHeader"]').is_hidden()  # no Streamlit chrome on a slide
+    # no Streamlit chrome on a slide (the page's style sheet hides it once its element has loaded)
+    page.locator('[data-testid="stHeader"]').wait_for(state="hidden", timeout=30_000)
     qr = page.locator('[data-testid="stImage"] img').first
     qr.wait_for(timeout=TIMEOUT_MS)
     assert qr.get_attribute("src").startswith("data:image/svg+xml")  # drawn on the server, no request
