@@ -30,12 +30,11 @@ def location_quality(precision_m: int) -> str:
     return t(key, precision=precision_text(int(precision_m)))
 
 
-def facts_of(site_id: str, facts: pd.DataFrame) -> pd.DataFrame:
-    """The reported facts of one site, with `disagrees` True where sources give different values."""
-    own = facts[facts["site_id"] == site_id].copy()
-    distinct = own.groupby("topic")["value"].transform("nunique")
-    own["disagrees"] = distinct > 1
-    return own.reset_index(drop=True)
+def facts_by_site(facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Each site's reported facts (by site id), with `disagrees` True where sources give a topic different values."""
+    distinct = facts.groupby(["site_id", "topic"])["value"].transform("nunique")
+    flagged = facts.assign(disagrees=distinct > 1)
+    return {site_id: own.reset_index(drop=True) for site_id, own in flagged.groupby("site_id", sort=False)}
 
 
 def summary_sentence(description: str) -> str:

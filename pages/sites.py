@@ -1,10 +1,13 @@
 """Sites: the four key places, then the institutes, hospitals and incubators around them."""
 
+import pandas as pd
 import streamlit as st
 
-from atlas.sites import facts_of, key_sites, location_quality, other_sites_by_kind
+from atlas.filters import Filters
+from atlas.sites import facts_by_site, key_sites, location_quality, other_sites_by_kind
 from atlas.strings import t
 from atlas.text import escape_markdown, markdown_link
+from components.cache import shared
 from components.data import get_dataset
 from components.page import page_header, source_footer
 
@@ -12,19 +15,18 @@ DOMAIN_PATTERN = r"https?://(?:www\.)?([^/]+).*"
 STATUS_COLOURS = {"existing": "green", "planned": "orange", "under construction": "blue"}
 
 
-def site_details(site, dataset) -> None:
-    """Status, precision, address, description, reported facts and sources of one site."""
+def site_details(site, facts_by_id: dict[str, pd.DataFrame], companies_at: pd.Series) -> None:
+    """Status, precision, address, description, companies, reported facts and sources of one site."""
+    facts, companies_here = facts_by_id.get(site["id"]), int(companies_at.get(site["id"], 0))
     st.badge(t(f"sites.status_{site['status']}"), color=STATUS_COLOURS[site["status"]])
     st.markdown(
         f"- **{t('value.label', label=t('sites.location'))}** {escape_markdown(location_quality(site['precision_m']))}\n"
         f"- **{t('value.label', label=t('sites.address'))}** {escape_markdown(site['address'])}"
     )
     st.markdown(escape_markdown(site["description"]))
-    at_site = int((dataset.companies["site_id"] == site["id"]).sum())
-    if at_site:
-        st.markdown(t("sites.companies_here", n=at_site))
-    facts = facts_of(site["id"], dataset.site_facts)
-    if len(facts):
+    if companies_here:
+        st.markdown(t("sites.companies_here", n=companies_here))
+    if facts is not None:
         st.markdown(f"**{t('sites.facts')}**")
         disputed = sorted(set(facts.loc[facts["disagrees"], "topic"]))
         if disputed:
@@ -51,6 +53,9 @@ def site_details(site, dataset) -> None:
 
 page_header("sites")
 dataset = get_dataset()
+# computed once per data version for every session (a pass over the facts per site cost ~150 ms a run)
+facts = shared("site_facts", dataset, Filters(), lambda: facts_by_site(dataset.site_facts))
+companies_at = shared("companies_at_sites", dataset, Filters(), lambda: dataset.companies["site_id"].value_counts())
 
 st.header(t("sites.key_places"), anchor=False)
 st.markdown(t("sites.key_places_intro"))
@@ -58,14 +63,14 @@ st.caption(t("sites.source_language"))
 for _, site in key_sites(dataset.landmarks).iterrows():
     with st.container(border=True, key=f"site_{site['id']}"):
         st.subheader(escape_markdown(site["name"]), anchor=False)
-        site_details(site, dataset)
+        site_details(site, facts, companies_at)
 
 st.header(t("sites.other_places"), anchor=False)
-for kind, sites in other_sites_by_kind(dataset.landmarks):
+for kind, sites in shared("sites_by_kind", dataset, Filters(), lambda: other_sites_by_kind(dataset.landmarks)):
     st.subheader(t(f"sites.kind_{kind}"), anchor=False)
     for _, site in sites.iterrows():
         status = t(f"sites.status_{site['status']}")
         with st.expander(f"{escape_markdown(site['name'])} · {status}"):
-            site_details(site, dataset)
+            site_details(site, facts, companies_at)
 
 source_footer()

@@ -8,7 +8,7 @@ import pytest
 from atlas.aggregation import published_figure
 from atlas.presentation import location_summary
 from atlas.quality import completeness, verified_since
-from atlas.sites import facts_of, key_sites, location_quality, other_sites_by_kind
+from atlas.sites import facts_by_site, key_sites, location_quality, other_sites_by_kind
 
 
 def test_key_sites_in_order(dataset):
@@ -27,7 +27,9 @@ def test_other_sites_grouped_by_kind(dataset):
 
 
 def test_conflicting_sources_are_flagged(dataset):
-    facts = facts_of("heal_campus", dataset.site_facts)
+    by_site = facts_by_site(dataset.site_facts)
+    assert sum(len(f) for f in by_site.values()) == len(dataset.site_facts)
+    facts = by_site["heal_campus"]
     plot = facts[facts["topic"] == "Plot size"]
     assert plot["disagrees"].all() and len(plot) == 3
     assert not facts.loc[facts["topic"] == "Floor space", "disagrees"].any()
