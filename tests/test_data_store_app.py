@@ -14,6 +14,7 @@ from atlas.loading import load_files
 from atlas.store import COMPANY_COLUMNS, DATABASE_URL_ENV, Store
 from tests.conftest import DATA, REPO
 from tests.e2e import free_port
+from tests.test_pages import open_page
 
 
 @pytest.fixture
@@ -29,11 +30,7 @@ def bundled():
 
 
 def about_page() -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("pages/about.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page("pages/about.py")
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -6,6 +6,7 @@ import pytest
 
 from atlas.strings import LANGUAGES, catalogue, set_language
 from tests.test_pages import PAGES, RAW, app
+from tests.test_pages import open_page as run_page
 
 PAGE_KEYS = {page: page.removeprefix("pages/").removesuffix(".py") for page in PAGES}
 FRAMED = [p for p in PAGES if p != "pages/present.py"]  # the slides show the story's titles, not the page frame
@@ -26,14 +27,6 @@ def speaking(language: str, body):
         return body()
 
     return copy_context().run(run)
-
-
-def run_page(page: str, **params):
-    at = app(**params)
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def everything(at) -> str:

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from atlas import map_layers as ml
 from tests.conftest import DATA, REPO
+from tests.test_pages import open_page
 
 APP = str(REPO / "app.py")
 RAW = pd.read_csv(DATA / "companies.csv", dtype=str, keep_default_na=False)
@@ -25,13 +26,7 @@ ALL_LAYERS = {"communes", "cantons", "rings", "uncertainty", "companies", "sites
 
 def map_page(**params) -> AppTest:
     """The app opened with URL parameters `params`, switched to the Map page."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/map.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page("pages/map.py", **params)
 
 
 def deck(at: AppTest) -> dict:

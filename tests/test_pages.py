@@ -26,10 +26,20 @@ PAGES = [
 RAW = pd.read_csv(DATA / "companies.csv", dtype=str, keep_default_na=False)
 
 
-def app(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+def app(timeout: float = 60, **params) -> AppTest:
+    """The app (not yet run) with URL parameters `params`."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
     for key, value in params.items():
         at.query_params[key] = value
+    return at
+
+
+def open_page(page: str, timeout: float = 60, **params) -> AppTest:
+    """The app run with URL parameters `params`, then switched to `page` (a file under pages/); no exception."""
+    at = app(timeout, **params)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
     return at
 
 

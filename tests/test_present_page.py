@@ -7,19 +7,14 @@ from streamlit.testing.v1 import AppTest
 
 from atlas import stories
 from tests.conftest import REPO
+from tests.test_pages import open_page
 
 APP = str(REPO / "app.py")
 DEFAULT = stories.load_story(stories.DEFAULT_STORY)
 
 
 def present(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/present.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page("pages/present.py", timeout=90, **params)
 
 
 def text_of(at) -> str:
