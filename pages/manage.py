@@ -29,20 +29,9 @@ if flash:
     kind, message = flash
     (st.success if kind == "success" else st.warning)(message)
 
-upload, edit, history, audit = st.tabs(
-    [t("manage.tab_upload"), t("manage.tab_edit"), t("manage.tab_history"), t("manage.tab_audit")],
-    key="manage_tab",
-    on_change="rerun",
-)
-if upload.open:
-    with upload:
-        upload_panel(store)
-if edit.open:
-    with edit:
-        edit_panel(store)
-if history.open:
-    with history:
-        history_panel(store)
-if audit.open:
-    with audit:
-        audit_panel(store)
+PANELS = {"upload": upload_panel, "edit": edit_panel, "history": history_panel, "audit": audit_panel}
+tabs = st.tabs([t(f"manage.tab_{name}") for name in PANELS], key="manage_tab", on_change="rerun")
+for tab, panel in zip(tabs, PANELS.values(), strict=True):
+    if tab.open:  # only the open tab's panel runs (uploads and history are not read for the others)
+        with tab:
+            panel(store)
