@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 
 import geopandas as gpd
-import matplotlib
 import pandas as pd
 from fpdf import FPDF
 from matplotlib.figure import Figure
@@ -33,13 +32,13 @@ from atlas import map_layers as ml
 from atlas.charts import DATA_COLOUR, PUBLISHED_COLOUR
 from atlas.export import filter_rows
 from atlas.filters import FilterOptions, Filters, apply_filters
+from atlas.fonts import font_file
 from atlas.palette import hex_colour
 from atlas.qr import qr_png
 from atlas.strings import t
 from atlas.text import slugify, url_domain
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path(matplotlib.get_data_path()) / "fonts" / "ttf")
 FONT = "DejaVu"
 PAGE_W, PAGE_H, MARGIN = 297.0, 210.0, 10.0  # A4 landscape, mm
 MAP_BOX = (MARGIN, 34.0, 172.0, 146.0)
@@ -399,13 +398,6 @@ def source_lines(dataset) -> list[str]:
     return lines
 
 
-def _font_file(name: str) -> Path:
-    for directory in FONT_DIRS:
-        if (directory / name).is_file():
-            return directory / name
-    raise FileNotFoundError(f"{name} not found in {', '.join(map(str, FONT_DIRS))} (install fonts-dejavu-core)")
-
-
 def brief_pdf(
     view: BriefView, dataset, options: FilterOptions, version: object | None = None, today: date | None = None
 ) -> bytes:
@@ -416,8 +408,8 @@ def brief_pdf(
     pdf = FPDF(orientation="L", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
-    pdf.add_font(FONT, "", str(_font_file("DejaVuSans.ttf")))
-    pdf.add_font(FONT, "B", str(_font_file("DejaVuSans-Bold.ttf")))
+    pdf.add_font(FONT, "", str(font_file("DejaVuSans.ttf")))
+    pdf.add_font(FONT, "B", str(font_file("DejaVuSans-Bold.ttf")))
     pdf.set_title(view.title)
     pdf.set_creator(t("app.title"))
     pdf.add_page()

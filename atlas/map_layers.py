@@ -18,6 +18,7 @@ import pandas as pd
 import shapely
 
 from atlas.geography import GEOD
+from atlas.map_icons import Label, Marker
 from atlas.palette import GREY, OKABE_ITO
 from atlas.presentation import precision_text
 from atlas.strings import t
@@ -268,6 +269,7 @@ LABEL_PADDING = (4, 2)  # background padding of map text, pixels (x, y)
 STACK_GAP_PX = 26  # distance between stacked key labels
 STACK_MARGIN_PX = 22  # from the westernmost key marker to the stacked labels' right edge
 STACK_EXTENT_PX = 60  # key places closer together than this on screen get stacked labels
+SITE_RADIUS_PX = 11
 MARKER_HALF_PX = 13  # half the size of a site marker (radius 11 and its outline)
 
 
@@ -294,11 +296,6 @@ def text_row(
     }
 
 
-def site_symbol_rows(sites: list[dict]) -> list[dict]:
-    """The letter of each site's kind, drawn on its marker."""
-    return [text_row("site_symbol", s["position"], s["symbol"], 13, s["symbol_colour"]) for s in sites]
-
-
 def ring_label_rows(rings: list[dict]) -> list[dict]:
     """'5 km', '10 km', ... north of each ring."""
     return [
@@ -307,13 +304,53 @@ def ring_label_rows(rings: list[dict]) -> list[dict]:
     ]
 
 
-def cluster_count_rows(points: list[dict]) -> list[dict]:
-    """The number of companies on each grouped company marker."""
-    return [
-        text_row("cluster_count", p["position"], str(p["count"]), 13, [255, 255, 255, 255])
-        for p in points
-        if p["count"] > 1
-    ]
+def commune_count_rows(choropleth: Mapping, points: Mapping[str, Sequence[float]]) -> list[dict]:
+    """The number of companies known only at commune level, on each commune that has any, with its tooltip.
+
+    `choropleth` is `choropleth_geojson`'s result, `points` a point inside each commune (`commune_points`).
+    """
+    rows = []
+    for feature in choropleth["features"]:
+        props = feature["properties"]
+        if props["count"]:
+            label = text_row("commune_count", points[props["tt_title"]], str(props["count"]), 12, INK, LABEL_BACKGROUND)
+            rows.append({**label, "count": props["count"], **{k: props[k] for k in TOOLTIP_FIELDS}})
+    return rows
+
+
+def site_marker(site: Mapping) -> Marker:
+    """A site's marker: colour of its kind, style of its status, the kind's letter on it."""
+    return Marker(
+        diameter=2 * SITE_RADIUS_PX,
+        fill=tuple(site["fill"]),
+        line=tuple(site["line"]),
+        line_width=site["line_width"],
+        text=site["symbol"],
+        text_colour=tuple(site["symbol_colour"]),
+    )
+
+
+def company_marker(point: Mapping) -> Marker:
+    """A company's marker (white outline), or a grouped marker with its number of companies."""
+    return Marker(
+        diameter=2 * point["radius"],
+        fill=tuple(point["fill"]),
+        line=(255, 255, 255, 255),
+        line_width=1.2,
+        text=str(point["count"]) if point["count"] > 1 else "",
+    )
+
+
+def text_label(row: Mapping) -> Label:
+    """A text row (`text_row`) as a label image anchored like the row."""
+    return Label(
+        text=row["text"],
+        size=row["size"],
+        colour=tuple(row["colour"]),
+        background=tuple(row["background"]),
+        padding=LABEL_PADDING,
+        anchor=row["anchor"],
+    )
 
 
 def screen_xy(position: Sequence[float], zoom: float) -> tuple[float, float]:
@@ -544,6 +581,12 @@ def choropleth_geojson(base: Mapping, counts: Mapping[str, int]) -> dict:
 def communes_geojson(communes: gpd.GeoDataFrame, decimals: int = 5) -> dict:
     """Commune boundaries as a compact GeoJSON dict with COMMUNE and CANTON properties."""
     return _geojson(communes[["COMMUNE", "CANTON", "geometry"]], decimals)
+
+
+def commune_points(communes: gpd.GeoDataFrame) -> dict[str, list[float]]:
+    """A point inside each commune ([lon, lat], where its count is drawn), by commune name."""
+    inside = communes.geometry.representative_point()
+    return {name: [round(p.x, 5), round(p.y, 5)] for name, p in zip(communes["COMMUNE"], inside, strict=True)}
 
 
 def cantons_geojson(communes: gpd.GeoDataFrame, decimals: int = 5) -> dict:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import urllib.parse
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -13,9 +12,12 @@ import pydeck as pdk
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
+from atlas import formats
 from atlas import map_layers as ml
 from atlas.filters import Filters
 from atlas.loading import Dataset, data_dir
+from atlas.map_icons import icon_atlas, with_icons
+from atlas.map_style import map_style, style_url
 from atlas.palette import hex_colour
 from atlas.presentation import source_links
 from atlas.proximity import within
@@ -27,20 +29,11 @@ from atlas.vocabulary import status_label
 from components.cache import shared
 from components.filter_panel import url_params
 
-# An inline style that loads nothing: no tiles, no fonts, no request (see docs/streamlit-notes).
-OFFLINE_STYLE = "data:application/json," + urllib.parse.quote(
-    json.dumps(
-        {
-            "version": 8,
-            "sources": {},
-            "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "#eef2f4"}}],
-        }
-    )
-)
-ONLINE_STYLE = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
 CHART_KEY = "map_chart"
 MAP_HEIGHT = 640
 PROXIMITY_ROWS = 200
+PROXIMITY_SCROLL_ROWS = 12  # above this many rows the table scrolls in PROXIMITY_HEIGHT pixels
+PROXIMITY_HEIGHT = 460
 _W = {name: f"map_{name}" for name in ("view", "layers", "near", "radius", "color")}
 _COMPANY, _SITE, _NOTES, _ONLINE = "map_company", "map_site", "map_notes", "map_online"
 
@@ -136,9 +129,9 @@ def proximity_controls(landmarks: pd.DataFrame) -> None:
 
 
 @st.cache_data(show_spinner=False)
-def _base_geojson(_communes, directory: str) -> tuple[dict, dict]:
-    """Commune and dissolved canton GeoJSON of one data directory, computed once."""
-    return ml.communes_geojson(_communes), ml.cantons_geojson(_communes)
+def _base_geojson(_communes, directory: str) -> tuple[dict, dict, dict]:
+    """Commune and canton GeoJSON (4 decimals: about 10 m, under a pixel in every preset view) and a point in each commune."""
+    return ml.communes_geojson(_communes, 4), ml.cantons_geojson(_communes, 4), ml.commune_points(_communes)
 
 
 def _on_select() -> None:
@@ -183,130 +176,61 @@ def cached_deck(
     return SpecDeck(spec, tooltip), figures
 
 
-def _text_layer(rows: list[dict]) -> pdk.Layer:
-    """Every text of the map in one layer: one font atlas and one set of shaders for all labels."""
+def _icon_layer(layer_id: str, rows: list[dict], icons: list, pickable: bool = False) -> pdk.Layer:
+    """Rows drawn as images from their own icon atlas (one deck.gl layer type for every mark and text)."""
+    atlas = icon_atlas(icons)
     return pdk.Layer(
-        "TextLayer",
-        id="labels",
-        data=rows,
+        "IconLayer",
+        id=layer_id,
+        data=with_icons(rows, icons),
+        icon_atlas=pdk.types.String(atlas.data_url),
+        icon_mapping=atlas.mapping,
+        get_icon="icon",
         get_position="position",
-        get_text="text",
         get_size="size",
-        get_color="colour",
-        get_pixel_offset="offset",
-        get_text_anchor="anchor",
-        get_alignment_baseline="'center'",
-        character_set=pdk.types.String("auto"),
-        font_family=pdk.types.String("DejaVu Sans, Arial, sans-serif"),
-        font_weight=700,
-        background=True,
-        get_background_color="background",
-        background_padding=list(ml.LABEL_PADDING),
+        size_units=pdk.types.String("pixels"),
+        get_pixel_offset="offset" if rows and "offset" in rows[0] else [0, 0],
+        pickable=pickable,
+        auto_highlight=pickable,
+        highlight_color=[0, 0, 0, 40],
     )
 
 
 def build_deck(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings, online: bool) -> tuple[pdk.Deck, dict]:
-    """The pydeck map of the filtered companies, and the figures its legend and alt text need."""
-    communes_base, cantons = _base_geojson(dataset.communes, str(data_dir()))
+    """The pydeck map of the filtered companies, and the figures its legend and alt text need.
+
+    The geography (commune shading and outlines, cantons, rings, uncertainty circles) is the map
+    style; sites, companies, commune counts and labels are icon layers.
+    """
+    communes_base, cantons, commune_points = _base_geojson(dataset.communes, str(data_dir()))
     counts = shown[shown["location_precision"] == "commune"].groupby("commune").size().to_dict()
     on = set(settings.layers)
     choropleth = ml.choropleth_geojson(communes_base, counts if "communes" in on else {})
-    layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            id="communes",
-            data=choropleth,
-            pickable=True,
-            auto_highlight=True,
-            filled=True,
-            stroked=True,
-            get_fill_color="properties.fill",
-            get_line_color=[110, 120, 130, 160],
-            line_width_min_pixels=0.6,
-            highlight_color=[0, 0, 0, 30],
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            id="cantons",
-            data=cantons,
-            filled=False,
-            stroked=True,
-            get_line_color=[40, 50, 60, 220],
-            line_width_min_pixels=1.8,
-        ),
-    ]
     near = dataset.landmarks.set_index("id").loc[settings.near]
-    if "rings" in on:
-        rings = ml.ring_rows({"lat": near["lat"], "lon": near["lon"]})
-        layers.append(
-            pdk.Layer(
-                "PathLayer", id="rings", data=rings, get_path="path", get_color=[27, 42, 51, 200], width_min_pixels=1.6
-            )
-        )
+    rings = ml.ring_rows({"lat": near["lat"], "lon": near["lon"]}) if "rings" in on else []
+    uncertainty = ml.uncertainty_rows(dataset.landmarks) if "sites" in on else []
     sites = ml.site_rows(dataset.landmarks)
     companies = ml.company_rows(shown, dataset.landmarks, settings.color)
-    if "sites" in on:
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                id="uncertainty",
-                data=ml.uncertainty_rows(dataset.landmarks),
-                get_position="position",
-                get_radius="radius_m",
-                radius_units=pdk.types.String("meters"),
-                filled=True,
-                stroked=True,
-                get_fill_color=[0, 114, 178, 18],
-                get_line_color="colour",
-                line_width_min_pixels=1,
-            )
-        )
+    layers = []
+    if "communes" in on:
+        count_rows = ml.commune_count_rows(choropleth, commune_points)
+        layers.append(_icon_layer("communes", count_rows, [ml.text_label(r) for r in count_rows], pickable=True))
     if "companies" in on:
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                id="companies",
-                data=companies.points,
-                get_position="position",
-                get_radius="radius",
-                radius_units=pdk.types.String("pixels"),
-                get_fill_color="fill",
-                stroked=True,
-                get_line_color=[255, 255, 255, 255],
-                line_width_min_pixels=1.2,
-                pickable=True,
-                auto_highlight=True,
-            )
-        )
+        points = companies.points
+        layers.append(_icon_layer("companies", points, [ml.company_marker(p) for p in points], pickable=True))
     if "sites" in on:
-        layers += [
-            pdk.Layer(
-                "ScatterplotLayer",
-                id="sites",
-                data=sites,
-                get_position="position",
-                get_radius=11,
-                radius_units=pdk.types.String("pixels"),
-                get_fill_color="fill",
-                get_line_color="line",
-                get_line_width="line_width",
-                line_width_units=pdk.types.String("pixels"),
-                stroked=True,
-                pickable=True,
-                auto_highlight=True,
-            ),
-        ]
-    ring_labels = ml.ring_label_rows(rings) if "rings" in on else []
-    texts = ring_labels + (ml.cluster_count_rows(companies.points) if "companies" in on else [])
+        layers.append(_icon_layer("sites", sites, [ml.site_marker(s) for s in sites], pickable=True))
+    texts = ml.ring_label_rows(rings)
     if "sites" in on:
-        texts += ml.site_symbol_rows(sites) + ml.key_label_rows(sites, settings.view, ring_labels)
+        texts += ml.key_label_rows(sites, settings.view, texts)
     if texts:
-        layers.append(_text_layer(texts))
+        layers.append(_icon_layer("labels", texts, [ml.text_label(r) for r in texts]))
+    style = map_style(choropleth, cantons, rings, uncertainty, online)
     deck = CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(**ml.VIEWS[settings.view], pitch=0, bearing=0),
-        map_style=ONLINE_STYLE if online else OFFLINE_STYLE,
-        map_provider="carto" if online else None,
+        map_style=style_url(style),
+        map_provider=None,
         tooltip={
             "html": ml.TOOLTIP_HTML,
             "style": {"fontSize": "15px", "maxWidth": "340px", "backgroundColor": "#1b2a33", "color": "#ffffff"},
@@ -447,14 +371,13 @@ def proximity_table(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSetti
         return
     if len(rows) > PROXIMITY_ROWS:
         st.caption(t("map.proximity_capped", shown=PROXIMITY_ROWS, n=len(rows)))
-    st.dataframe(
-        rows.head(PROXIMITY_ROWS).drop(columns="id"),
+    table = rows.head(PROXIMITY_ROWS).drop(columns="id")
+    table["distance_km"] = [formats.number(km, 1) for km in table["distance_km"]]
+    columns = {k: t(f"map.col_{k}") for k in ("name", "what", "precision")} | {"distance_km": t("map.col_distance")}
+    # a static table, nearest first: the interactive grid's code took about a second of the map's first render
+    st.table(
+        table.rename(columns=columns),
+        border="horizontal",
         hide_index=True,
-        column_config={
-            "name": st.column_config.TextColumn(t("map.col_name")),
-            "what": st.column_config.TextColumn(t("map.col_what")),
-            "distance_km": st.column_config.NumberColumn(t("map.col_distance"), format="%.1f"),
-            "precision": st.column_config.TextColumn(t("map.col_precision")),
-        },
-        key="map_proximity",
+        height=PROXIMITY_HEIGHT if len(table) > PROXIMITY_SCROLL_ROWS else "content",
     )

@@ -558,14 +558,30 @@ def test_key_labels_side_by_side_overlap_in_the_country_view(dataset):
 def test_one_text_row_shape_for_every_text(dataset):
     sites = ml.site_rows(dataset.landmarks)
     rings = ml.ring_rows({"lat": 49.5, "lon": 5.95})
-    clusters = ml.company_rows(
-        pd.concat([dataset.companies] * 80, ignore_index=True), dataset.landmarks, "niche"
-    ).points
-    rows = [
-        *ml.site_symbol_rows(sites),
-        *ml.key_label_rows(sites),
-        *ml.ring_label_rows(rings),
-        *ml.cluster_count_rows(clusters),
-    ]
-    assert {r["kind"] for r in rows} == {"site_symbol", "key_label", "ring_label", "cluster_count"}
-    assert {tuple(sorted(r)) for r in rows} == {tuple(sorted(ml.text_row("x", [0, 0], "", 1, [0, 0, 0]).keys()))}
+    choropleth = ml.choropleth_geojson(ml.communes_geojson(dataset.communes), {"Esch-sur-Alzette": 3})
+    counts = ml.commune_count_rows(choropleth, ml.commune_points(dataset.communes))
+    shape = set(ml.text_row("x", [0, 0], "", 1, [0, 0, 0]))
+    assert {tuple(sorted(r)) for r in [*ml.key_label_rows(sites), *ml.ring_label_rows(rings)]} == {tuple(sorted(shape))}
+    assert all(shape <= set(r) for r in counts)
+
+
+def test_commune_counts_sit_inside_their_commune_with_its_tooltip(dataset):
+    choropleth = ml.choropleth_geojson(ml.communes_geojson(dataset.communes), {"Esch-sur-Alzette": 3, "Mertzig": 1})
+    rows = ml.commune_count_rows(choropleth, ml.commune_points(dataset.communes))
+    assert {(r["tt_title"], r["text"], r["count"]) for r in rows} == {("Esch-sur-Alzette", "3", 3), ("Mertzig", "1", 1)}
+    shapes = dataset.communes.set_index("COMMUNE").geometry
+    for row in rows:
+        assert shapes[row["tt_title"]].contains(shapely.Point(row["position"]))
+        assert set(ml.TOOLTIP_FIELDS) <= set(row)
+
+
+def test_markers_and_labels_carry_what_the_layers_drew(dataset):
+    site = next(s for s in ml.site_rows(dataset.landmarks) if s["id"] == "heal_campus")
+    marker = ml.site_marker(site)
+    assert (marker.text, marker.fill, marker.line) == (site["symbol"], tuple(site["fill"]), tuple(site["line"]))
+    cluster = ml.company_marker({"radius": 20, "fill": [1, 2, 3, 255], "count": 75})
+    assert cluster.text == "75" and cluster.diameter == 40
+    assert ml.company_marker({"radius": 7, "fill": [1, 2, 3, 255], "count": 1}).text == ""
+    row = ml.key_label_rows(ml.site_rows(dataset.landmarks))[0]
+    label = ml.text_label(row)
+    assert (label.text, label.anchor, label.size) == (row["text"], row["anchor"], row["size"])

@@ -5,6 +5,7 @@ Expected figures come from data/companies.csv and data/landmarks.csv read with p
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -21,7 +22,7 @@ APP = str(REPO / "app.py")
 RAW = pd.read_csv(DATA / "companies.csv", dtype=str, keep_default_na=False)
 LANDMARKS = pd.read_csv(DATA / "landmarks.csv", dtype={"id": str})
 KEY_SITES = {"heal_campus", "house_of_biohealth", "sudspidol", "city_of_sciences"}
-ALL_LAYERS = {"communes", "cantons", "rings", "uncertainty", "companies", "sites", "labels"}
+ALL_LAYERS = {"communes", "companies", "sites", "labels"}  # deck layers; the geography is the map style
 
 
 def map_page(**params) -> AppTest:
@@ -40,8 +41,22 @@ def layers(at: AppTest) -> dict[str, dict]:
 
 
 def choropleth_counts(at: AppTest) -> dict[str, int]:
-    features = layers(at)["communes"]["data"]["features"]
-    return {f["properties"]["tt_title"]: f["properties"]["count"] for f in features}
+    """Commune name -> the number drawn on it (communes with companies known only there; none when the layer is off)."""
+    rows = layers(at).get("communes", {"data": []})["data"]
+    return {r["tt_title"]: r["count"] for r in rows}
+
+
+def style(at: AppTest) -> dict:
+    """The map style (a base64 data: URL) decoded."""
+    url = deck(at)["mapStyle"]
+    assert url.startswith("data:application/json;base64,"), url[:60]
+    return json.loads(base64.b64decode(url.split(",", 1)[1]))
+
+
+def shaded_communes(at: AppTest) -> set[str]:
+    """The communes the style shades (fill alpha above 0)."""
+    features = style(at)["sources"]["communes"]["data"]["features"]
+    return {f["properties"]["name"] for f in features if not f["properties"]["fill"].endswith(",0.0)")}
 
 
 def has_niche(niche: str) -> pd.Series:
@@ -82,10 +97,28 @@ def test_sites_layer_holds_every_landmark_with_the_four_key_sites(default_map):
     assert site_ids == set(LANDMARKS["id"])
     texts = layers(default_map)["labels"]["data"]
     assert len([r for r in texts if r["kind"] == "key_label"]) == 4
-    assert sorted(r["text"] for r in texts if r["kind"] == "site_symbol") == sorted(
+    assert sorted(r["symbol"] for r in layers(default_map)["sites"]["data"]) == sorted(
         ml.KIND_SYMBOLS[k] for k in LANDMARKS["kind"]
-    ), "one kind letter per site"
+    ), "one kind letter per site (drawn on its marker)"
     assert len([r for r in texts if r["kind"] == "ring_label"]) == len(ml.RING_RADII_KM)
+
+
+def test_every_mark_names_an_icon_of_its_own_layers_atlas(default_map):
+    for layer in deck(default_map)["layers"]:
+        assert layer["@@type"] == "IconLayer"
+        assert layer["iconAtlas"].startswith("data:image/png;base64,")
+        rows = layer["data"]
+        assert rows and {r["icon"] for r in rows} <= set(layer["iconMapping"]), layer["id"]
+        assert all(r["size"] > 0 for r in rows)
+
+
+def test_the_style_draws_the_geography_offline(default_map):
+    drawn = style(default_map)
+    assert set(drawn["sources"]) == {"communes", "cantons", "circles", "rings"}
+    assert len(drawn["sources"]["rings"]["data"]["features"]) == len(ml.RING_RADII_KM)
+    approximate = LANDMARKS[LANDMARKS["precision_m"] > 50].drop_duplicates(["lat", "lon"])
+    assert len(drawn["sources"]["circles"]["data"]["features"]) == len(approximate)
+    assert "http" not in json.dumps(drawn), "nothing to fetch: no tiles, fonts or sprites"
 
 
 def test_all_site_level_companies_are_drawn_without_filters(default_map):
@@ -114,6 +147,8 @@ def test_choropleth_counts_follow_the_filters(default_map, digital_health_map):
     expected = expected_commune_counts(RAW[has_niche("digital-health")])
     assert filtered == {**dict.fromkeys(filtered, 0), **expected}
     assert sum(filtered.values()) == sum(expected.values()) < sum(choropleth_counts(default_map).values())
+    assert shaded_communes(default_map) == set(expected_commune_counts(RAW))
+    assert shaded_communes(digital_health_map) == set(expected)
 
 
 def test_choropleth_and_markers_follow_a_filter_changed_in_the_panel():
@@ -159,10 +194,10 @@ def test_layers_sites_leaves_out_the_companies():
     at = map_page(layers="sites")
     ids = set(layers(at))
     assert "sites" in ids and "labels" in ids
-    assert {r["kind"] for r in layers(at)["labels"]["data"]} == {"key_label", "site_symbol"}
-    assert "companies" not in ids
-    assert "rings" not in ids
-    assert set(choropleth_counts(at).values()) == {0}, "no commune shading when the layer is off"
+    assert {r["kind"] for r in layers(at)["labels"]["data"]} == {"key_label"}
+    assert not {"companies", "communes"} & ids
+    assert style(at)["sources"]["rings"]["data"]["features"] == []
+    assert shaded_communes(at) == set(), "no commune shading when the layer is off"
     assert at.query_params["layers"] == "sites"
 
 
@@ -170,7 +205,8 @@ def test_layers_companies_leaves_out_the_sites():
     at = map_page(layers="companies,communes")
     ids = set(layers(at))
     assert {"companies", "communes"} <= ids
-    assert not {"sites", "labels", "uncertainty", "rings"} & ids, "no site text, no ring labels"
+    assert not {"sites", "labels"} & ids, "no site text, no ring labels"
+    assert style(at)["sources"]["circles"]["data"]["features"] == [], "no uncertainty circles without sites"
     assert sum(choropleth_counts(at).values()) == sum(expected_commune_counts(RAW).values())
 
 
@@ -201,11 +237,11 @@ def test_no_card_without_a_company(default_map):
 
 
 def test_proximity_table_lists_the_house_of_biohealth_companies(default_map):
-    table = default_map.dataframe[0].value
+    table = default_map.table[0].value
     at_hobh = RAW[RAW["site_id"] == "house_of_biohealth"]["name"]
     names = set(table.iloc[:, 0])
     assert set(at_hobh) <= names
-    distances = list(table.iloc[:, 2])
+    distances = [float(d) for d in table.iloc[:, 2]]  # formatted in English: "4.2"
     assert distances == sorted(distances)
 
 
