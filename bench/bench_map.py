@@ -1,8 +1,10 @@
 """Benchmark of the Map page (not a test): first render against a minimal app, payload, and 100,000 companies.
 
 1. First render of /map and of bench/minimal_app.py, served side by side and measured in the same
-   browser, alternating, after one warm-up each; medians of RUNS runs and their ratio (goal <= 1.3x),
-   with the /map websocket payload. A one-layer pydeck app (written to a temporary directory) is
+   browser, alternating, after one warm-up each; medians of RUNS runs and their ratio (goal <= 2x,
+   issue 11), with the /map websocket payload. First render = the chart's canvas visible; busy_until =
+   the end of the page's last main-thread long task (the map drawn). With --baseline DIR, the /map of
+   another checkout (e.g. a git worktree of an older commit) is measured in the same rounds. A one-layer pydeck app (written to a temporary directory) is
    measured in the same rounds, to show what st.pydeck_chart itself costs.
 2. Filter-change latency (bench/interaction_latency.py: remove and re-add the Niche option "Digital
    health", watching the "N of M companies" sentence) of bench/minimal_multiselect_app.py and of /map
@@ -14,11 +16,12 @@
 
 Nothing is written to data/. Prints one JSON line last, with every figure, whether each goal is met,
 and the machine's load average (other processes on the machine skew browser timings).
-Run: .venv/bin/python bench/bench_map.py  (about two and a half minutes).
+Run: .venv/bin/python bench/bench_map.py [--baseline DIR]  (about six minutes).
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import os
@@ -42,7 +45,7 @@ from tests.e2e import StreamlitServer  # noqa: E402
 RUNS = 5
 SCALE_N = 100_000
 CHART_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
-GOALS = {"first_render_ratio_max": 1.3, "scale_payload_bytes_max": 2_000_000, "filter_latency_ms_max": 500}
+GOALS = {"first_render_ratio_max": 2.0, "scale_payload_bytes_max": 2_000_000, "filter_latency_ms_max": 500}
 NICHE_CYCLE = (
     "digital-health",
     "neurodegenerative-diseases",
@@ -109,7 +112,13 @@ st.pydeck_chart(pdk.Deck(
 """
 
 
-def first_render(browser, app: StreamlitServer, minimal: StreamlitServer, minimal_deck: StreamlitServer) -> dict:
+def first_render(
+    browser,
+    app: StreamlitServer,
+    minimal: StreamlitServer,
+    minimal_deck: StreamlitServer,
+    baseline: StreamlitServer | None = None,
+) -> dict:
     """Medians of RUNS first renders of each, alternating, in the same browser, after a warm-up."""
     ignore = re.compile(e2e_probe.DEFAULT_IGNORE)
     targets = {
@@ -117,6 +126,9 @@ def first_render(browser, app: StreamlitServer, minimal: StreamlitServer, minima
         "minimal": (f"{minimal.url}/", probe_args(wait_text=["Minimal app"])),
         "minimal_pydeck": (f"{minimal_deck.url}/", probe_args(wait_selector=[CHART_CANVAS])),
     }
+    if baseline:
+        e2e_probe.one_run(browser, f"{baseline.url}/", probe_args(wait_text=["companies"]), ignore, None)
+        targets["baseline_map"] = (f"{baseline.url}/map", probe_args(wait_selector=[CHART_CANVAS]))
     # warm-up: first sessions (data cache, the "Page not found" modal of a first deep link)
     e2e_probe.one_run(browser, f"{app.url}/", probe_args(wait_text=["companies"]), ignore, None)
     for url, args in targets.values():
@@ -133,6 +145,7 @@ def first_render(browser, app: StreamlitServer, minimal: StreamlitServer, minima
         out[f"{name}_first_render_runs_ms"] = [r.get("first_render_ms") for r in rs]
         out[f"{name}_script_done_ms"] = median(r.get("script_done_ms") for r in rs)
         out[f"{name}_long_tasks_ms"] = median(r.get("long_tasks_total_ms") for r in rs)
+        out[f"{name}_busy_until_ms"] = median(r.get("busy_until_ms") for r in rs)
         out[f"{name}_ws_bytes"] = median(r["ws_bytes_received"] for r in rs)
     base, deck_base, map_ms = (
         out["minimal_first_render_ms"],
@@ -142,6 +155,8 @@ def first_render(browser, app: StreamlitServer, minimal: StreamlitServer, minima
     out["first_render_ratio"] = round(map_ms / base, 2) if found and map_ms and base else None
     out["minimal_pydeck_ratio"] = round(deck_base / base, 2) if found and deck_base and base else None
     out["map_to_minimal_pydeck_ratio"] = round(map_ms / deck_base, 2) if found and map_ms and deck_base else None
+    if baseline and found and out["baseline_map_first_render_ms"] and base:
+        out["baseline_first_render_ratio"] = round(out["baseline_map_first_render_ms"] / base, 2)
     out["map_problems"] = sorted({p for r in runs["map"] for p in problems(r)})
     return out
 
@@ -252,6 +267,9 @@ def scale(browser) -> dict:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Map page benchmark")
+    parser.add_argument("--baseline", type=Path, help="another checkout whose /map is measured in the same rounds")
+    opts = parser.parse_args()
     started, load_before = time.perf_counter(), os.getloadavg()[0]
     result: dict = {}
     with tempfile.TemporaryDirectory(prefix="bench-map-apps-") as apps:
@@ -263,11 +281,22 @@ def main() -> int:
             "minimal_deck": StreamlitServer(app=deck_app),
             "minimal_multiselect": StreamlitServer(app=BENCH / "minimal_multiselect_app.py"),
         }
+        if opts.baseline:
+            base_dir = opts.baseline.resolve()
+            servers["baseline"] = StreamlitServer(app=base_dir / "app.py", cwd=base_dir)
         try:
             with e2e_probe.sync_playwright() as pw:
                 browser = e2e_probe.launch_browser(pw, os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
                 try:
-                    result.update(first_render(browser, servers["app"], servers["minimal"], servers["minimal_deck"]))
+                    result.update(
+                        first_render(
+                            browser,
+                            servers["app"],
+                            servers["minimal"],
+                            servers["minimal_deck"],
+                            servers.get("baseline"),
+                        )
+                    )
                     log("filter latency: minimal multiselect app, /map on the bundled data")
                     base = latency(f"{servers['minimal_multiselect'].url}/", "1 of 2 chosen")
                     n_digital, total = count_with_niche(REPO / "data" / "companies.csv", "digital-health")

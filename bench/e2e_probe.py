@@ -73,12 +73,13 @@ from tests.e2e import CHROMIUM_ARGS, DONE_SELECTOR
 DEFAULT_IGNORE = r"/[^/?#]+/_stcore/(health|host-config)(\?|$)"
 # Sums main-thread long tasks (>50 ms) so a frozen UI (e.g. parsing a huge deck.gl JSON) shows up.
 LONGTASK_INIT = """
-window.__longTasks = {n: 0, total: 0, max: 0};
+window.__longTasks = {n: 0, total: 0, max: 0, end: 0};
 try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       window.__longTasks.n += 1; window.__longTasks.total += e.duration;
       window.__longTasks.max = Math.max(window.__longTasks.max, e.duration);
+      window.__longTasks.end = Math.max(window.__longTasks.end, e.startTime + e.duration);
     }
   }).observe({type: 'longtask', buffered: true});
 } catch (e) {}
@@ -250,6 +251,7 @@ def one_run(
         res["long_tasks"] = lt["n"]
         res["long_tasks_total_ms"] = round(lt["total"], 1)
         res["long_task_max_ms"] = round(lt["max"], 1)
+        res["busy_until_ms"] = round(lt["end"], 1)  # end of the last long task, from navigation start
     except Exception:
         pass
     res["exceptions"] = [t[:500] for t in page.locator('[data-testid="stException"]').all_inner_texts()]
