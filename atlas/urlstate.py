@@ -24,6 +24,9 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
 
 KNOWN_PARAMS = frozenset((*FILTER_PARAMS, LANGUAGE_PARAM)).union(*PAGE_PARAMS.values())
 
+# The url_path of every page but the home page (app.py): a session opened on a deep link has it in its URL.
+PAGE_PATHS = frozenset(("map", "companies", "insights", "sites", "about", "present", "manage"))
+
 PUBLIC_URL_ENV = "HEALTHTECH_PUBLIC_URL"
 FALLBACK_BASE_URL = "http://localhost:8501"
 
@@ -40,7 +43,11 @@ def public_base_url(browser_url: str | None = None, environ: Mapping[str, str] =
         return configured.rstrip("/")
     parts = urlsplit(browser_url or "")
     if parts.scheme in ("http", "https") and parts.netloc:
-        return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")  # st.context.url has no page part
+        path = parts.path.rstrip("/")
+        head, _, last = path.rpartition("/")
+        if last in PAGE_PATHS:  # the session was opened on a page's deep link: /map, /atlas/present
+            path = head
+        return f"{parts.scheme}://{parts.netloc}{path}"
     return FALLBACK_BASE_URL
 
 

@@ -32,3 +32,13 @@ def test_qr_codes_are_made_offline():
     svg = qr_svg("https://atlas.example.lu/map?view=south")
     assert svg.startswith("<svg") and "</svg>" in svg
     assert qr_png("https://atlas.example.lu").startswith(b"\x89PNG")
+
+
+def test_public_base_url_drops_the_page_of_a_session_opened_on_a_deep_link():
+    # st.context.url is the address the session was opened with: /map, or /atlas/present behind a portal
+    assert public_base_url("http://127.0.0.1:8501/map", {}) == "http://127.0.0.1:8501"
+    assert public_base_url("https://portal.example.lu/atlas/present/", {}) == "https://portal.example.lu/atlas"
+    assert public_base_url("https://portal.example.lu/atlas", {}) == "https://portal.example.lu/atlas"
+    assert page_url(public_base_url("http://127.0.0.1:8501/map", {}), "map", {"view": "south"}) == (
+        "http://127.0.0.1:8501/map?view=south"
+    )
