@@ -38,6 +38,19 @@ def start(page, url: str, path: str, expect_text: str) -> None:
     open_app(page, f"{url}{path}", expect_text)
 
 
+def stable_box(page, locator, tries: int = 40) -> dict:
+    """The locator's bounding box once two reads 250 ms apart agree (plotly may lay a chart out again
+    after its first draw)."""
+    box = locator.bounding_box()
+    for _ in range(tries):
+        page.wait_for_timeout(250)
+        again = locator.bounding_box()
+        if again == box:
+            return box
+        box = again
+    raise AssertionError(f"the element kept moving: {box}")
+
+
 def click_row(page, row: int) -> None:
     """Tick the row-selection checkbox of the directory's `row`-th visible row (0 = first)."""
     grid = page.locator('[data-testid="stDataFrame"]').first
@@ -108,10 +121,11 @@ def test_matrix_square_applies_niche_and_subsector(server, page):
     chart.scroll_into_view_if_needed()
     squares = chart.locator(".scatterlayer .point")
     squares.first.wait_for(timeout=TIMEOUT_MS)
+    wait_done(page)  # the page's run has ended: nothing above the chart moves any more
     cells = chart.evaluate("el => el.querySelector('.js-plotly-plot').data[0].customdata")
     assert squares.count() == len(cells)
     index = cells.index(["digital-health", "software-digital-health"])
-    box = squares.nth(index).bounding_box()
+    box = stable_box(page, squares.nth(index))
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
     page.wait_for_url(re.compile(r"niche=digital-health"), timeout=TIMEOUT_MS)
