@@ -104,7 +104,8 @@ def _places(slide: stories_.Slide, dataset: Dataset) -> None:
 
 def _map(slide: stories_.Slide, shown: pd.DataFrame, dataset: Dataset, number: int) -> None:
     settings = stories_.slide_map_settings(slide, dataset)
-    deck, figures = map_view.build_deck(dataset, shown, settings, online=False)
+    filters = stories_.slide_filters(slide, dataset.companies)
+    deck, figures = map_view.cached_deck(dataset, filters, shown, settings, online=False)
     with st.container(key="slide_map_box"):
         st.pydeck_chart(
             deck,
