@@ -3,7 +3,7 @@
 import streamlit as st
 
 from atlas.strings import t
-from components.filter_panel import init_from_url
+from components.filter_panel import VIEW_DRAWN_KEY, init_from_url
 from components.language import apply_language
 
 apply_language()
@@ -22,4 +22,5 @@ PAGES = [
 
 page = st.navigation(PAGES, position="top")
 init_from_url()
+st.session_state[VIEW_DRAWN_KEY] = False  # until the page draws its filtered view again
 page.run()

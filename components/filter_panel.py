@@ -3,10 +3,13 @@
 The canonical state is a `Filters` in st.session_state[STATE_KEY], parsed from the URL on the
 session's first run. Widgets are re-seeded from it on every run (so the values survive pages
 that have no panel) and write back to it in `on_change`; the URL is then rewritten from it.
+A page draws what the filters change through `filtered_view`, a fragment: a filter change reruns
+that fragment alone, not the navigation, the page header and the sidebar.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -18,6 +21,8 @@ from components.data import get_dataset, get_filter_options
 
 STATE_KEY = "filters"
 NOTES_KEY = "url_notes"
+VIEW_FRAGMENT = "filtered_view"  # the fragment a filter change reruns alone (see filtered_view)
+VIEW_DRAWN_KEY = "filtered_view_drawn"  # whether the page's last full run drew that fragment
 _WIDGET = "filter_{}"
 
 
@@ -71,16 +76,21 @@ def _year_bounds(options: FilterOptions, filters: Filters) -> tuple[int, int]:
 
 
 def _on_change(options: FilterOptions) -> None:
+    """Store the widgets' filters; rerun only the page's filtered view when the sidebar itself stays as drawn."""
     state = st.session_state
-    bounds = _year_bounds(options, state[STATE_KEY])
+    before, had_notes = state[STATE_KEY], bool(state.get(NOTES_KEY))
+    bounds = _year_bounds(options, before)
     founded = tuple(state[_WIDGET.format("founded")])
-    set_filters(
-        Filters(
-            **{p: tuple(state[_WIDGET.format(p)]) for p in MULTI_PARAMS},
-            q=state[_WIDGET.format("q")].strip(),
-            founded=None if founded == bounds else founded,
-        )
+    after = Filters(
+        **{p: tuple(state[_WIDGET.format(p)]) for p in MULTI_PARAMS},
+        q=state[_WIDGET.format("q")].strip(),
+        founded=None if founded == bounds else founded,
     )
+    set_filters(after)
+    # A full run when the frame changes too: the URL notes go, or the sidebar's note on unknown founding years
+    # (shown with a year range only) comes or goes.
+    if state.get(VIEW_DRAWN_KEY) and not had_notes and bool(before.founded) == bool(after.founded):
+        st.rerun(VIEW_FRAGMENT)
 
 
 def _same(current, wanted) -> bool:
@@ -141,6 +151,21 @@ def filter_panel() -> Filters:
             on_change=_on_change,
             args=(options,),
         )
-        st.button(t("filters.reset"), on_click=_clear, icon=":material/filter_alt_off:", disabled=not filters.active)
+        # Always enabled: its state would otherwise need the whole page redrawn on every filter change.
+        st.button(t("filters.reset"), on_click=_clear, icon=":material/filter_alt_off:")
     sync_url(filters)
     return filters
+
+
+def filtered_view(render: Callable[[Filters], None]) -> None:
+    """Draw `render(filters)` as the page's filtered view: a fragment that a filter change reruns alone,
+    without redrawing the navigation, the header and the sidebar (call it once, after `filter_panel`)."""
+    st.session_state[VIEW_DRAWN_KEY] = True
+
+    @st.fragment(key=VIEW_FRAGMENT)
+    def view() -> None:
+        filters = current_filters()
+        sync_url(filters)
+        render(filters)
+
+    view()

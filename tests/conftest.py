@@ -6,8 +6,11 @@ import csv
 import os
 import shutil
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import app_test
 
 from atlas.loading import COMPANIES_FILE, load_dataset
 from atlas.store import DATABASE_URL_ENV
@@ -32,6 +35,30 @@ def session_database(tmp_path_factory):
         os.environ.pop(DATABASE_URL_ENV, None)
     else:
         os.environ[DATABASE_URL_ENV] = previous
+
+
+class PagesKeptAcrossRuns(PagesManager):
+    """AppTest builds a new PagesManager for every run, so a fragment rerun (which does not call st.navigation)
+    knows no page and `st.page_link` fails in it; the server keeps the pages for the session. These keep the
+    last pages an app registered, per main script."""
+
+    registered: ClassVar[dict[str, dict]] = {}
+
+    def set_pages_and_resolve(self, pages, fallback_page_hash=""):
+        PagesKeptAcrossRuns.registered[str(self.main_script_path)] = pages
+        return super().set_pages_and_resolve(pages, fallback_page_hash)
+
+    def get_pages(self):
+        kept = PagesKeptAcrossRuns.registered.get(str(self.main_script_path))
+        return dict(kept) if self._pages is None and kept else super().get_pages()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def apptest_keeps_pages():
+    """AppTest runs use PagesKeptAcrossRuns (a fragment rerun's page links resolve as on the server)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app_test, "PagesManager", PagesKeptAcrossRuns)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -126,7 +126,11 @@ def test_matrix_square_applies_niche_and_subsector(server, page):
     assert squares.count() == len(cells)
     index = cells.index(["digital-health", "software-digital-health"])
     box = stable_box(page, squares.nth(index))
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    # plotly clicks the point it hovers: without its hover label first, a quick click can land on nothing
+    page.mouse.move(x, y)
+    chart.locator(".hoverlayer .hovertext").first.wait_for(timeout=TIMEOUT_MS)
+    page.mouse.click(x, y)
 
     page.wait_for_url(re.compile(r"niche=digital-health"), timeout=TIMEOUT_MS)
     page.get_by_text(count_text(expected, len(companies))).first.wait_for(timeout=TIMEOUT_MS)
@@ -196,4 +200,34 @@ def test_hostile_csv_export_neutralises_formulas(hostile_server, hostile_data_di
     assert not table["Name"].str.startswith(("=", "+", "-", "@")).any()
     html_id = companies.loc[companies["name"] == HOSTILE_NAME, "id"].iloc[0]
     assert rows.loc[html_id, "Name"] == HOSTILE_NAME
+    page.problems.assert_clean()
+
+
+def test_filter_change_redraws_only_the_filtered_view(server, page):
+    """A niche change reruns the page's filtered view alone: the count, table and URL follow, and the
+    page's title, purpose and sidebar are not sent again; Reset clears every filter."""
+    companies = read_companies()
+    neuro = int(has_niche(companies, "neurodegenerative-diseases").sum())
+    frames: list[bytes] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda f: frames.append(f)))
+    start(page, server.url, "/companies?niche=neurodegenerative-diseases", count_text(neuro, len(companies)))
+    frames.clear()
+    page.get_by_role("button", name="Remove Neurodegenerative diseases").click()
+    page.get_by_text(count_text(len(companies), len(companies))).wait_for(timeout=TIMEOUT_MS)
+    wait_done(page)
+    received = b"".join(f if isinstance(f, bytes) else f.encode() for f in frames)
+    assert count_text(len(companies), len(companies)).encode() in received
+    assert t("page.companies.purpose").encode() not in received
+    assert t("filters.search_help").encode() not in received
+    assert "niche=" not in page.url
+    page.get_by_role("textbox", name=t("filters.search"), exact=True).fill("Doctena")
+    page.keyboard.press("Enter")
+    page.get_by_text(count_text(1, len(companies))).wait_for(timeout=TIMEOUT_MS)
+    wait_done(page)
+    assert "q=Doctena" in page.url
+    page.get_by_role("button", name=t("filters.reset")).click()
+    page.get_by_text(count_text(len(companies), len(companies))).wait_for(timeout=TIMEOUT_MS)
+    wait_done(page)
+    assert "q=" not in page.url
+    assert page.get_by_role("textbox", name=t("filters.search"), exact=True).input_value() == ""
     page.problems.assert_clean()
