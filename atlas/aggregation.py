@@ -8,6 +8,7 @@ sector_figures.csv by id, so each keeps its year and source.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from datetime import date
 
@@ -154,18 +155,28 @@ class Kpis:
 
 def published_figure(sector_figures: pd.DataFrame, figure_id: str) -> PublishedFigure:
     """The published figure with id `figure_id`; KeyError naming it when the data lack it."""
-    rows = sector_figures[sector_figures["id"] == figure_id]
-    if rows.empty:
+    figure = _published_index(sector_figures).get(figure_id)
+    if figure is None:
         raise KeyError(f"sector_figures.csv has no figure with id {figure_id!r}")
-    row = rows.iloc[0]
-    return PublishedFigure(
-        id=figure_id,
-        figure=row["figure"],
-        value=row["value"],
-        unit=row["unit"],
-        year=row["year_of_data"],
-        source_url=row["source_url"],
-    )
+    return figure
+
+
+# Every run of several pages looks up published figures (2 ms each through a pandas mask): the figures of a
+# sector_figures frame are indexed once, for as long as that frame lives.
+_PUBLISHED: dict[int, tuple[weakref.ref, dict[str, PublishedFigure]]] = {}
+
+
+def _published_index(sector_figures: pd.DataFrame) -> dict[str, PublishedFigure]:
+    key = id(sector_figures)
+    entry = _PUBLISHED.get(key)
+    if entry is None or entry[0]() is not sector_figures:
+        index = {
+            row.id: PublishedFigure(row.id, row.figure, row.value, row.unit, row.year_of_data, row.source_url)
+            for row in sector_figures.drop_duplicates("id").itertuples(index=False)
+        }
+        entry = (weakref.ref(sector_figures, lambda _ref: _PUBLISHED.pop(key, None)), index)
+        _PUBLISHED[key] = entry
+    return entry[1]
 
 
 def published_figures(sector_figures: pd.DataFrame, ids: tuple[str, ...]) -> list[PublishedFigure]:

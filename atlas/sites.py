@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
+import pyarrow as pa
 
 from atlas.presentation import precision_text
 from atlas.strings import t
@@ -35,6 +38,25 @@ def facts_by_site(facts: pd.DataFrame) -> dict[str, pd.DataFrame]:
     distinct = facts.groupby(["site_id", "topic"])["value"].transform("nunique")
     flagged = facts.assign(disagrees=distinct > 1)
     return {site_id: own.reset_index(drop=True) for site_id, own in flagged.groupby("site_id", sort=False)}
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """One site's reported facts as the Sites page shows them."""
+
+    table: pa.Table  # the facts with `source`, their first source URL (an Arrow table: sent as it is, every run)
+    disputed: tuple[str, ...]  # the topics on which its sources give different values, sorted
+
+
+def site_facts_shown(facts: pd.DataFrame) -> dict[str, SiteFacts]:
+    """Each site's SiteFacts, by site id (see `facts_by_site`)."""
+    return {
+        site_id: SiteFacts(
+            pa.Table.from_pandas(own.assign(source=own["source_urls"].str.split().str[0]), preserve_index=False),
+            tuple(sorted(set(own.loc[own["disagrees"], "topic"]))),
+        )
+        for site_id, own in facts_by_site(facts).items()
+    }
 
 
 def summary_sentence(description: str) -> str:

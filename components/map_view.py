@@ -150,12 +150,16 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-class SpecDeck(pdk.Deck):
-    """A Deck whose spec was serialised before (and cached): st.pydeck_chart reads to_json() and the tooltip."""
+class SpecDeck:
+    """A deck serialised before (and cached), with what st.pydeck_chart reads of a pydeck.Deck: its spec
+    (`to_json`), tooltip and layers. Not a pydeck.Deck: its constructor probes for Jupyter widgets by
+    importing them, which fails and costs a module import on every call."""
+
+    layers = ()  # already in the spec
 
     def __init__(self, spec: str, tooltip: dict):
-        super().__init__(tooltip=tooltip)
         self._spec = spec
+        self._tooltip = tooltip
 
     def to_json(self) -> str:
         """The stored spec."""
@@ -164,12 +168,12 @@ class SpecDeck(pdk.Deck):
 
 def cached_deck(
     dataset: Dataset, filters: Filters, shown: pd.DataFrame, settings: ml.MapSettings, online: bool
-) -> tuple[pdk.Deck, dict]:
+) -> tuple[SpecDeck, dict]:
     """build_deck's result, computed once per process for the data version, filters and map settings."""
 
     def build() -> tuple[str, dict, dict]:
         deck, figures = build_deck(dataset, shown, settings, online)
-        return deck.to_json(), deck._tooltip, figures
+        return deck.to_json(), deck._tooltip, figures | {"legend": ml.legend_entries(settings.color, shown)}
 
     view = replace(settings, company="")  # the selected company does not change the map
     spec, tooltip, figures = shared("map_deck", dataset, filters, build, extra=(view, online))
@@ -247,7 +251,7 @@ def build_deck(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings, 
     return deck, figures
 
 
-def show_map(deck: pdk.Deck, figures: Mapping) -> None:
+def show_map(deck: SpecDeck, figures: Mapping) -> None:
     """The chart itself: click selection reruns the page; alt text for screen readers."""
     st.pydeck_chart(
         deck,
@@ -268,8 +272,9 @@ def _swatch(rgb, outline: bool = False) -> str:
     )
 
 
-def legend(settings: ml.MapSettings, shown: pd.DataFrame, figures: Mapping) -> None:
-    """The legend in text beside the map: site kinds and statuses, company colours, shading, rings."""
+def legend(settings: ml.MapSettings, figures: Mapping) -> None:
+    """The legend in text beside the map: site kinds and statuses, company colours (`figures` of
+    `cached_deck`), shading, rings."""
     on = set(settings.layers)
     st.markdown(f"**{t('map.legend')}**")
     lines = []
@@ -285,10 +290,7 @@ def legend(settings: ml.MapSettings, shown: pd.DataFrame, figures: Mapping) -> N
             lines.append(t("map.legend_cluster"))
         else:
             lines.append(t("map.legend_companies", what=t(f"map.legend_by.{settings.color}")))
-            lines += [
-                f"{_swatch(rgb)}{html.escape(label)} ({n})"
-                for label, rgb, n in ml.legend_entries(settings.color, shown)
-            ]
+            lines += [f"{_swatch(rgb)}{html.escape(label)} ({n})" for label, rgb, n in figures["legend"]]
     if "communes" in on:
         lines.append(t("map.legend_communes", top=figures["top"]))
     if "rings" in on:
@@ -358,25 +360,30 @@ def site_card(site: Mapping) -> None:
         st.markdown("\n".join(f"{i}. {markdown_link(u, u)}" for i, u in enumerate(links, start=1)))
 
 
-def proximity_table(dataset: Dataset, shown: pd.DataFrame, settings: ml.MapSettings) -> None:
+def proximity_table(dataset: Dataset, filters: Filters, shown: pd.DataFrame, settings: ml.MapSettings) -> None:
     """'Within X km of <site>': sites and located companies, nearest first (geodesic)."""
     site = dataset.landmarks.set_index("id").loc[settings.near]
     st.subheader(t("map.proximity_title", km=settings.radius, site=site["name"]), anchor=False)
     st.caption(t("map.proximity_caption"))
-    rows = within(
-        {"id": settings.near, "lat": site["lat"], "lon": site["lon"]}, dataset.landmarks, shown, settings.radius
-    )
-    if rows.empty:
+
+    def build() -> tuple[int, pd.DataFrame]:
+        rows = within(
+            {"id": settings.near, "lat": site["lat"], "lon": site["lon"]}, dataset.landmarks, shown, settings.radius
+        )
+        table = rows.head(PROXIMITY_ROWS).drop(columns="id")
+        table["distance_km"] = [formats.number(km, 1) for km in table["distance_km"]]
+        columns = {k: t(f"map.col_{k}") for k in ("name", "what", "precision")} | {"distance_km": t("map.col_distance")}
+        return len(rows), table.rename(columns=columns)
+
+    found, table = shared("proximity", dataset, filters, build, extra=(settings.near, settings.radius))
+    if not found:
         st.info(t("map.proximity_empty"))
         return
-    if len(rows) > PROXIMITY_ROWS:
-        st.caption(t("map.proximity_capped", shown=PROXIMITY_ROWS, n=len(rows)))
-    table = rows.head(PROXIMITY_ROWS).drop(columns="id")
-    table["distance_km"] = [formats.number(km, 1) for km in table["distance_km"]]
-    columns = {k: t(f"map.col_{k}") for k in ("name", "what", "precision")} | {"distance_km": t("map.col_distance")}
+    if found > PROXIMITY_ROWS:
+        st.caption(t("map.proximity_capped", shown=PROXIMITY_ROWS, n=found))
     # a static table, nearest first: the interactive grid's code took about a second of the map's first render
     st.table(
-        table.rename(columns=columns),
+        table,
         border="horizontal",
         hide_index=True,
         height=PROXIMITY_HEIGHT if len(table) > PROXIMITY_SCROLL_ROWS else "content",

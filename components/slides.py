@@ -137,7 +137,7 @@ def slide_body(slide: stories_.Slide, number: int, dataset: Dataset) -> pd.DataF
             _tiles(slide, shown, dataset)
             if slide.listing:
                 _company_list(slide, shown, dataset)
-            map_view.legend(settings, shown, figures)
+            map_view.legend(settings, figures)
         return shown
     _tiles(slide, shown, dataset)
     if slide.places:

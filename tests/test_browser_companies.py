@@ -125,12 +125,13 @@ def test_matrix_square_applies_niche_and_subsector(server, page):
     cells = chart.evaluate("el => el.querySelector('.js-plotly-plot').data[0].customdata")
     assert squares.count() == len(cells)
     index = cells.index(["digital-health", "software-digital-health"])
-    box = stable_box(page, squares.nth(index))
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    # plotly clicks the point it hovers: without its hover label first, a quick click can land on nothing
-    page.mouse.move(x, y)
+    square = squares.nth(index)
+    stable_box(page, square)
+    # plotly clicks the point it hovers: its hover label first, or a quick click can land on nothing. The
+    # square lies under plotly's drag layer (force: no hit-target check); each action measures it afresh.
+    square.hover(force=True)
     chart.locator(".hoverlayer .hovertext").first.wait_for(timeout=TIMEOUT_MS)
-    page.mouse.click(x, y)
+    square.click(force=True)
 
     page.wait_for_url(re.compile(r"niche=digital-health"), timeout=TIMEOUT_MS)
     page.get_by_text(count_text(expected, len(companies))).first.wait_for(timeout=TIMEOUT_MS)

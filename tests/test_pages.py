@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 import components.data
 from atlas.loading import COMPANIES_FILE
 from atlas.store import DATABASE_URL_ENV
+from atlas.strings import t
 from tests.conftest import DATA, REPO, copy_data_dir
 
 APP = str(REPO / "app.py")
@@ -125,3 +126,17 @@ def test_founded_filter_says_what_it_leaves_out():
     at.switch_page("pages/companies.py").run()
     unknown = (RAW["founded_year"] == "").sum()
     assert any(f"leaves out {unknown} companies" in c.value for c in at.sidebar.caption)
+
+
+def test_sites_page_shows_each_sites_facts_disagreements_and_companies():
+    at = open_page("pages/sites.py")
+    text = markdown_text(at)
+    at_hobh = int((RAW["site_id"] == "house_of_biohealth").sum())
+    assert at_hobh and t("sites.companies_here", n=at_hobh) in text
+    facts = pd.read_csv(DATA / "site_facts.csv", dtype=str, keep_default_na=False)
+    tables = [frame.value for frame in at.dataframe]
+    assert len(tables) == facts["site_id"].nunique()
+    heal_facts = facts[facts["site_id"] == "heal_campus"]
+    (heal,) = [table for table in tables if table["value"].tolist() == heal_facts["value"].tolist()]
+    assert heal["source"].tolist() == [urls.split()[0] for urls in heal_facts["source_urls"]]
+    assert any("Plot size" in w.value for w in at.warning)

@@ -8,7 +8,7 @@ import pytest
 from atlas.aggregation import published_figure
 from atlas.presentation import location_summary
 from atlas.quality import completeness, verified_since
-from atlas.sites import facts_by_site, key_sites, location_quality, other_sites_by_kind
+from atlas.sites import facts_by_site, key_sites, location_quality, other_sites_by_kind, site_facts_shown
 
 
 def test_key_sites_in_order(dataset):
@@ -33,6 +33,19 @@ def test_conflicting_sources_are_flagged(dataset):
     plot = facts[facts["topic"] == "Plot size"]
     assert plot["disagrees"].all() and len(plot) == 3
     assert not facts.loc[facts["topic"] == "Floor space", "disagrees"].any()
+
+
+def test_site_facts_shown_lists_disputed_topics_and_first_sources(dataset):
+    shown = site_facts_shown(dataset.site_facts)
+    assert set(shown) == set(facts_by_site(dataset.site_facts))
+    heal = shown["heal_campus"]
+    assert "Plot size" in heal.disputed and "Floor space" not in heal.disputed
+    assert list(heal.disputed) == sorted(heal.disputed)
+    rows = heal.table.to_pandas()
+    assert len(rows) == len(facts_by_site(dataset.site_facts)["heal_campus"])
+    assert all(
+        url and " " not in url and url in urls for url, urls in zip(rows["source"], rows["source_urls"], strict=True)
+    )
 
 
 def test_location_quality():
