@@ -10,6 +10,7 @@ import streamlit as st
 from atlas.brief import BriefView, brief_filename, brief_pdf, brief_png
 from atlas.qr import qr_svg
 from atlas.strings import current_language, in_language, t
+from atlas.text import markdown_link
 from atlas.urlstate import LANGUAGE_PARAM, page_url, public_base_url
 from components.data import get_dataset, get_filter_options
 
@@ -61,7 +62,8 @@ def share_panel(view: BriefView) -> None:
     link_col, qr_col = st.columns([4, 1], vertical_alignment="top")
     with link_col:
         st.markdown(f"**{t('share.link')}**", help=t("share.link_help"))
-        st.code(view.url, language=None, wrap_lines=True)  # with its copy button
+        # a plain link, not st.code: its highlighter took about a second of the page's first render
+        st.markdown(markdown_link(view.url, view.url))
         brief_buttons(view, key=view.page)
     with qr_col:
         qr_image(view.url, caption=t("share.qr_caption"), width=140)

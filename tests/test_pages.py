@@ -140,3 +140,12 @@ def test_sites_page_shows_each_sites_facts_disagreements_and_companies():
     (heal,) = [table for table in tables if table["value"].tolist() == heal_facts["value"].tolist()]
     assert heal["source"].tolist() == [urls.split()[0] for urls in heal_facts["source_urls"]]
     assert any("Plot size" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/companies.py", "pages/insights.py"])
+def test_share_panel_links_to_this_view(page):
+    at = open_page(page, niche="digital-health")
+    path = Path(page).stem
+    links = [m.value for m in at.markdown if f"/{path}?" in m.value and "niche=digital-health" in m.value]
+    assert links, f"no link to the view on {page}"
+    assert "lang=en" in links[0]
