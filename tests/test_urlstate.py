@@ -1,7 +1,17 @@
 """Links to a view: the public base URL (setting, browser, fallback) and page URLs; QR codes."""
 
+import re
+from pathlib import Path
+
 from atlas.qr import qr_png, qr_svg
-from atlas.urlstate import FALLBACK_BASE_URL, PUBLIC_URL_ENV, page_url, public_base_url, unknown_params
+from atlas.urlstate import (
+    FALLBACK_BASE_URL,
+    PAGE_PATHS,
+    PUBLIC_URL_ENV,
+    page_url,
+    public_base_url,
+    unknown_params,
+)
 
 
 def test_public_base_url_prefers_the_setting():
@@ -42,3 +52,9 @@ def test_public_base_url_drops_the_page_of_a_session_opened_on_a_deep_link():
     assert page_url(public_base_url("http://127.0.0.1:8501/map", {}), "map", {"view": "south"}) == (
         "http://127.0.0.1:8501/map?view=south"
     )
+
+
+def test_page_paths_are_the_url_paths_of_app_py():
+    """PAGE_PATHS must name every page app.py serves under its own path (else links from it double the page)."""
+    app = (Path(__file__).resolve().parent.parent / "app.py").read_text(encoding="utf-8")
+    assert set(re.findall(r'url_path="([^"]+)"', app)) == PAGE_PATHS
