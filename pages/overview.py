@@ -10,6 +10,7 @@ from atlas.sites import key_sites, summary_sentence
 from atlas.strings import t
 from atlas.text import escape_markdown
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
+from components.cache import shared
 from components.data import get_dataset
 from components.figures import published_metric
 from components.kpi import kpi_tiles
@@ -40,11 +41,14 @@ for theme, ids in agg.OVERVIEW_FIGURE_IDS.items():
 
 st.header(t("overview.places_header"), anchor=False)
 with st.container(horizontal=True):
-    for _, site in key_sites(dataset.landmarks).iterrows():
-        with st.container(border=True):
-            st.markdown(f"**{escape_markdown(site['name'])}**")
-            st.badge(t(f"sites.status_{site['status']}"), color="orange" if site["status"] == "planned" else "green")
-            st.markdown(escape_markdown(summary_sentence(site["description"])))
+    for site in shared("key_sites", dataset, Filters(), lambda: key_sites(dataset.landmarks).to_dict("records")):
+        status = site["status"]
+        colour = "orange" if status == "planned" else "green"
+        with st.container(border=True):  # one markdown element per place (each element sent costs a wake-up)
+            st.markdown(
+                f"**{escape_markdown(site['name'])}**\n\n:{colour}-badge[{t('sites.status_' + status)}]\n\n"
+                + escape_markdown(summary_sentence(site["description"]))
+            )
 st.page_link("pages/sites.py", label=t("overview.places_link"), icon=":material/location_city:")
 st.page_link("pages/map.py", label=t("overview.map_link"), icon=":material/map:", query_params={"view": "south"})
 share_panel(

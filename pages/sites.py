@@ -16,10 +16,13 @@ STATUS_COLOURS = {"existing": "green", "planned": "orange", "under construction"
 
 
 def site_details(site: dict, facts_by_id: dict[str, SiteFacts], companies_at: pd.Series) -> None:
-    """Status, precision, address, description, companies, reported facts and sources of one site."""
+    """Status, precision, address, description, companies and sources of one site, then its reported facts."""
     facts, companies_here = facts_by_id.get(site["id"]), int(companies_at.get(site["id"], 0))
-    st.badge(t(f"sites.status_{site['status']}"), color=STATUS_COLOURS[site["status"]])
+    status = site["status"]
+    links = " · ".join(markdown_link(f"[{i}]", u) for i, u in enumerate(site["source_urls"].split(), 1))
     text = [  # one markdown element: each element sent costs the server a wake-up of its event loop
+        f":{STATUS_COLOURS[status]}-badge[{t(f'sites.status_{status}')}]",
+        "",
         f"- **{t('value.label', label=t('sites.location'))}** {escape_markdown(location_quality(site['precision_m']))}",
         f"- **{t('value.label', label=t('sites.address'))}** {escape_markdown(site['address'])}",
         "",
@@ -27,6 +30,7 @@ def site_details(site: dict, facts_by_id: dict[str, SiteFacts], companies_at: pd
     ]
     if companies_here:
         text += ["", t("sites.companies_here", n=companies_here)]
+    text += ["", f"**{t('value.label', label=t('sites.sources'))}** {links}"]
     if facts is not None:
         text += ["", f"**{t('sites.facts')}**"]
     st.markdown("\n".join(text))
@@ -46,11 +50,6 @@ def site_details(site: dict, facts_by_id: dict[str, SiteFacts], companies_at: pd
             hide_index=True,
             key=f"facts_{site['id']}",
         )
-    links = site["source_urls"].split()
-    st.markdown(
-        f"**{t('value.label', label=t('sites.sources'))}** "
-        + " · ".join(markdown_link(f"[{i}]", u) for i, u in enumerate(links, 1))
-    )
 
 
 page_header("sites")
