@@ -40,9 +40,9 @@ def _on_pick() -> None:
     st.query_params[LANGUAGE_PARAM] = chosen
 
 
-def language_picker(compact: bool = False) -> None:
+def language_picker(compact: bool = False, head_html: str = "") -> None:
     """The language switch (top right of every page; EN/FR/DE when `compact`, for a narrow column) and the
-    <html lang> attribute of the page."""
+    <html lang> attribute of the page, in one html element with the page's `head_html` (styles)."""
     language = current_language()
     st.session_state[_PICKER] = language
     with st.container(horizontal=True, horizontal_alignment="right", key="language_bar"):
@@ -56,4 +56,7 @@ def language_picker(compact: bool = False) -> None:
             help=t("language.help"),
             label_visibility="collapsed",
         )
-    st.html(f"<script>document.documentElement.lang = {json.dumps(language)};</script>", unsafe_allow_javascript=True)
+    st.html(
+        f"{head_html}<script>document.documentElement.lang = {json.dumps(language)};</script>",
+        unsafe_allow_javascript=True,
+    )

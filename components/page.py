@@ -24,8 +24,7 @@ def page_header(page: str) -> None:
     """Language picker, title and one-line purpose of `page` (a key such as 'map'), then any URL notes."""
     apply_language()  # app.py did it already; again here for a page run on its own (AppTest)
     init_from_url()
-    language_picker()
-    st.html(PHONE_CSS)
+    language_picker(head_html=PHONE_CSS)  # one element for both: each element sent costs the server a wake-up
     st.title(t(f"page.{page}.title"))
     st.caption(t(f"page.{page}.purpose"))
     for note in st.session_state.get(NOTES_KEY, []):

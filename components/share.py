@@ -61,9 +61,8 @@ def share_panel(view: BriefView) -> None:
     """The link to this view with its QR code beside it, and the brief downloads."""
     link_col, qr_col = st.columns([4, 1], vertical_alignment="top")
     with link_col:
-        st.markdown(f"**{t('share.link')}**", help=t("share.link_help"))
         # a plain link, not st.code: its highlighter took about a second of the page's first render
-        st.markdown(markdown_link(view.url, view.url))
+        st.markdown(f"**{t('share.link')}**  \n{markdown_link(view.url, view.url)}", help=t("share.link_help"))
         brief_buttons(view, key=view.page)
     with qr_col:
         qr_image(view.url, caption=t("share.qr_caption"), width=140)

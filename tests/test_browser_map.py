@@ -147,3 +147,14 @@ def test_hostile_company_name_shows_as_text(hostile_server, hostile_data_dir, pa
     page.wait_for_timeout(300)
     assert dialogs == [], dialogs
     page.problems.assert_clean()
+
+
+def test_phone_layout_wraps_the_layer_pills_and_fits_the_map(server, page):
+    """At phone width the page's narrow-screen styles apply: layer pills wrap, the map leaves room around it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_map(page, server.url)
+    toolbar = page.locator('[data-testid="stButtonGroup"] [role="toolbar"]').first
+    assert toolbar.evaluate("el => getComputedStyle(el).flexWrap") == "wrap"
+    height = page.locator(CHART).first.evaluate("el => el.getBoundingClientRect().height")
+    assert height <= 0.7 * 844 + 1
+    page.problems.assert_clean()
