@@ -6,15 +6,15 @@ from atlas import aggregation as agg
 from atlas.brief import BriefView
 from atlas.filters import Filters
 from atlas.map_layers import MapSettings
-from atlas.sites import key_sites, summary_sentence
+from atlas.sites import summary_sentence
 from atlas.strings import t
 from atlas.text import escape_markdown
 from atlas.vocabulary import OFFICIAL_COMPANY_COUNT_2025
-from components.cache import shared
 from components.data import get_dataset
 from components.figures import published_metric
 from components.kpi import kpi_tiles
 from components.page import page_header, source_footer
+from components.places import key_site_rows, status_badge
 from components.share import share_panel, view_url
 
 page_header("overview")
@@ -41,12 +41,10 @@ for theme, ids in agg.OVERVIEW_FIGURE_IDS.items():
 
 st.header(t("overview.places_header"), anchor=False)
 with st.container(horizontal=True):
-    for site in shared("key_sites", dataset, Filters(), lambda: key_sites(dataset.landmarks).to_dict("records")):
-        status = site["status"]
-        colour = "orange" if status == "planned" else "green"
+    for site in key_site_rows(dataset):
         with st.container(border=True):  # one markdown element per place (each element sent costs a wake-up)
             st.markdown(
-                f"**{escape_markdown(site['name'])}**\n\n:{colour}-badge[{t('sites.status_' + status)}]\n\n"
+                f"**{escape_markdown(site['name'])}**\n\n{status_badge(site['status'])}\n\n"
                 + escape_markdown(summary_sentence(site["description"]))
             )
 st.page_link("pages/sites.py", label=t("overview.places_link"), icon=":material/location_city:")

@@ -4,24 +4,23 @@ import pandas as pd
 import streamlit as st
 
 from atlas.filters import Filters
-from atlas.sites import SiteFacts, key_sites, location_quality, other_sites_by_kind, site_facts_shown
+from atlas.sites import SiteFacts, location_quality, other_sites_by_kind, site_facts_shown
 from atlas.strings import t
 from atlas.text import escape_markdown, markdown_link
 from components.cache import shared
 from components.data import get_dataset
 from components.page import page_header, source_footer
+from components.places import key_site_rows, status_badge
 
 DOMAIN_PATTERN = r"https?://(?:www\.)?([^/]+).*"
-STATUS_COLOURS = {"existing": "green", "planned": "orange", "under construction": "blue"}
 
 
 def site_details(site: dict, facts_by_id: dict[str, SiteFacts], companies_at: pd.Series) -> None:
     """Status, precision, address, description, companies and sources of one site, then its reported facts."""
     facts, companies_here = facts_by_id.get(site["id"]), int(companies_at.get(site["id"], 0))
-    status = site["status"]
     links = " · ".join(markdown_link(f"[{i}]", u) for i, u in enumerate(site["source_urls"].split(), 1))
     text = [  # one markdown element: each element sent costs the server a wake-up of its event loop
-        f":{STATUS_COLOURS[status]}-badge[{t(f'sites.status_{status}')}]",
+        status_badge(site["status"]),
         "",
         f"- **{t('value.label', label=t('sites.location'))}** {escape_markdown(location_quality(site['precision_m']))}",
         f"- **{t('value.label', label=t('sites.address'))}** {escape_markdown(site['address'])}",
@@ -61,8 +60,7 @@ companies_at = shared("companies_at_sites", dataset, Filters(), lambda: dataset.
 st.header(t("sites.key_places"), anchor=False)
 st.markdown(t("sites.key_places_intro"))
 st.caption(t("sites.source_language"))
-# rows as dicts, once per data version (pandas' iterrows cost a sixth of a run)
-for site in shared("key_sites", dataset, Filters(), lambda: key_sites(dataset.landmarks).to_dict("records")):
+for site in key_site_rows(dataset):
     with st.container(border=True, key=f"site_{site['id']}"):
         st.subheader(escape_markdown(site["name"]), anchor=False)
         site_details(site, facts, companies_at)
