@@ -1,9 +1,10 @@
-"""Small text helpers shared by the domain modules: slugs and accent-free search keys."""
+"""Small text helpers shared by the domain modules: slugs, accent-free search keys and inert markdown."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Iterable, Sequence
 from urllib.parse import quote
 
 
@@ -32,6 +33,17 @@ def markdown_link(label: str, url: str) -> str:
     """A markdown link whose label is escaped and whose URL cannot break out of the link."""
     href = quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
     return f"[{escape_markdown(label)}]({href})"
+
+
+def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]], right: Collection[int] = ()) -> str:
+    """A GitHub-flavoured markdown table with every cell escaped and on one line; columns whose index is
+    in `right` are right-aligned. One markdown element instead of st.table, which parses each cell apart."""
+
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(escape_markdown(" ".join(str(c).split())) for c in cells) + " |"
+
+    rule = "| " + " | ".join("---:" if i in right else "---" for i in range(len(header))) + " |"
+    return "\n".join([line(header), rule, *(line(row) for row in rows)])
 
 
 def url_domain(url: str) -> str:

@@ -24,7 +24,7 @@ from atlas.proximity import within
 from atlas.sites import location_quality
 from atlas.strings import t
 from atlas.text import escape_markdown as md
-from atlas.text import markdown_link
+from atlas.text import markdown_link, markdown_table
 from atlas.vocabulary import status_label
 from components.cache import shared
 from components.filter_panel import url_params
@@ -366,25 +366,23 @@ def proximity_table(dataset: Dataset, filters: Filters, shown: pd.DataFrame, set
     st.subheader(t("map.proximity_title", km=settings.radius, site=site["name"]), anchor=False)
     st.caption(t("map.proximity_caption"))
 
-    def build() -> tuple[int, pd.DataFrame]:
+    def build() -> tuple[int, int, str]:
         rows = within(
             {"id": settings.near, "lat": site["lat"], "lon": site["lon"]}, dataset.landmarks, shown, settings.radius
         )
-        table = rows.head(PROXIMITY_ROWS).drop(columns="id")
-        table["distance_km"] = [formats.number(km, 1) for km in table["distance_km"]]
-        columns = {k: t(f"map.col_{k}") for k in ("name", "what", "precision")} | {"distance_km": t("map.col_distance")}
-        return len(rows), table.rename(columns=columns)
+        listed = rows.head(PROXIMITY_ROWS)
+        header = [t(f"map.col_{k}") for k in ("name", "what", "distance", "precision")]
+        distances = [formats.number(km, 1) for km in listed["distance_km"]]
+        cells = zip(listed["name"], listed["what"], distances, listed["precision"], strict=True)
+        return len(rows), len(listed), markdown_table(header, cells, right={2})
 
-    found, table = shared("proximity", dataset, filters, build, extra=(settings.near, settings.radius))
+    found, listed, table = shared("proximity", dataset, filters, build, extra=(settings.near, settings.radius))
     if not found:
         st.info(t("map.proximity_empty"))
         return
     if found > PROXIMITY_ROWS:
         st.caption(t("map.proximity_capped", shown=PROXIMITY_ROWS, n=found))
-    # a static table, nearest first: the interactive grid's code took about a second of the map's first render
-    st.table(
-        table,
-        border="horizontal",
-        hide_index=True,
-        height=PROXIMITY_HEIGHT if len(table) > PROXIMITY_SCROLL_ROWS else "content",
-    )
+    # one markdown table, nearest first: st.table parses every cell as markdown apart, which took about
+    # a third of a second of the map's first render; the interactive grid's code took about a second
+    box = st.container(height=PROXIMITY_HEIGHT, border=False) if listed > PROXIMITY_SCROLL_ROWS else st
+    box.markdown(table)

@@ -1,6 +1,6 @@
 """Text helpers: folding, slugs, and markdown that data cannot break out of."""
 
-from atlas.text import escape_markdown, fold, markdown_link, slugify
+from atlas.text import escape_markdown, fold, markdown_link, markdown_table, slugify
 
 
 def test_fold_and_slugify():
@@ -19,3 +19,13 @@ def test_escape_markdown_neutralises_markup():
 def test_markdown_link_cannot_break_out():
     link = markdown_link("a](http://evil)", "https://fr.wikipedia.org/wiki/A_(B) C")
     assert link == r"[a\]\(http\://evil\)](https://fr.wikipedia.org/wiki/A_%28B%29%20C)"
+
+
+def test_markdown_table_keeps_each_cell_inert_and_on_one_line():
+    table = markdown_table(["Name", "km"], [["a | b\n<img src=x>", "1.5"], ["", "12.0"]], right={1})
+    assert table.splitlines() == [
+        "| Name | km |",
+        "| --- | ---: |",
+        r"| a \| b \<img src=x\> | 1\.5 |",
+        r"|  | 12\.0 |",
+    ]
