@@ -276,8 +276,7 @@ def legend(settings: ml.MapSettings, figures: Mapping) -> None:
     """The legend in text beside the map: site kinds and statuses, company colours (`figures` of
     `cached_deck`), shading, rings."""
     on = set(settings.layers)
-    st.markdown(f"**{t('map.legend')}**")
-    lines = []
+    lines = [f"<b>{html.escape(t('map.legend'))}</b>"]
     if "sites" in on:
         lines.append(t("map.legend_sites"))
         lines += [
@@ -294,11 +293,9 @@ def legend(settings: ml.MapSettings, figures: Mapping) -> None:
     if "communes" in on:
         lines.append(t("map.legend_communes", top=figures["top"]))
     if "rings" in on:
-        lines.append(html.escape(t("map.legend_rings", site=figures["near"])))
-    st.markdown(
-        "<div style='font-size:0.95rem;line-height:1.55'>" + "<br/>".join(_md_bold(x) for x in lines) + "</div>",
-        unsafe_allow_html=True,
-    )
+        lines.append(t("map.legend_rings", site=figures["near"]))
+    # st.html, not markdown with HTML: that loads and runs an HTML parser in the browser on first render
+    st.html("<div style='font-size:0.95rem;line-height:1.55'>" + "<br/>".join(_md_bold(x) for x in lines) + "</div>")
 
 
 def _md_bold(line: str) -> str:

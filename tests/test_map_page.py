@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from atlas import map_layers as ml
+from atlas.strings import t
 from tests.conftest import DATA, REPO
 from tests.test_pages import open_page
 
@@ -259,3 +260,18 @@ def test_unknown_location_note_links_to_exactly_those_companies():
     at.switch_page("pages/map.py").run()
     [link] = [link for link in at.get("page_link") if link.proto.page == "companies"]
     assert link.proto.query_string == "niche=digital-health&location=unknown"
+
+
+def legend_text(at: AppTest) -> str:
+    """The legend beside the map as plain text (its one html element, tags dropped)."""
+    [legend] = [h.proto.body for h in at.get("html") if "<b>Legend</b>" in h.proto.body]
+    return re.sub(r"<[^>]+>", " ", legend)
+
+
+def test_legend_names_every_site_kind_and_counts_the_drawn_companies(default_map):
+    text = legend_text(default_map)
+    for kind, symbol in ml.KIND_SYMBOLS.items():
+        assert re.search(rf"\b{symbol}\s+{re.escape(t('map.kind.' + kind))}", text), kind
+    counts = [int(n) for n in re.findall(r"\((\d+)\)", text.split("Companies", 1)[1].split("Communes", 1)[0])]
+    assert sum(counts) == len(layers(default_map)["companies"]["data"]), "every drawn company counted once"
+    assert "Rings" in text and "HE:AL Campus" in text
