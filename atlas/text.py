@@ -1,7 +1,8 @@
-"""Small text helpers shared by the domain modules: slugs, accent-free search keys and inert markdown."""
+"""Small text helpers shared by the domain modules: slugs, accent-free search keys, inert markdown and HTML."""
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
@@ -35,15 +36,17 @@ def markdown_link(label: str, url: str) -> str:
     return f"[{escape_markdown(label)}]({href})"
 
 
-def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]], right: Collection[int] = ()) -> str:
-    """A GitHub-flavoured markdown table with every cell escaped and on one line; columns whose index is
-    in `right` are right-aligned. One markdown element instead of st.table, which parses each cell apart."""
+def html_table(header: Sequence[str], rows: Iterable[Sequence[str]], right: Collection[int] = ()) -> str:
+    """An HTML table whose cells are escaped text; columns whose index is in `right` are right-aligned."""
 
-    def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(escape_markdown(" ".join(str(c).split())) for c in cells) + " |"
+    def line(tag: str, cells: Sequence[str]) -> str:
+        opened = [f'<{tag} class="num">' if i in right else f"<{tag}>" for i in range(len(cells))]
+        return (
+            "<tr>" + "".join(f"{o}{html.escape(str(c))}</{tag}>" for o, c in zip(opened, cells, strict=True)) + "</tr>"
+        )
 
-    rule = "| " + " | ".join("---:" if i in right else "---" for i in range(len(header))) + " |"
-    return "\n".join([line(header), rule, *(line(row) for row in rows)])
+    body = "".join(line("td", row) for row in rows)
+    return f"<table><thead>{line('th', header)}</thead><tbody>{body}</tbody></table>"
 
 
 def url_domain(url: str) -> str:

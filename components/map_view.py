@@ -24,7 +24,7 @@ from atlas.proximity import within
 from atlas.sites import location_quality
 from atlas.strings import t
 from atlas.text import escape_markdown as md
-from atlas.text import markdown_link, markdown_table
+from atlas.text import html_table, markdown_link
 from atlas.vocabulary import status_label
 from components.cache import shared
 from components.filter_panel import url_params
@@ -32,8 +32,15 @@ from components.filter_panel import url_params
 CHART_KEY = "map_chart"
 MAP_HEIGHT = 640
 PROXIMITY_ROWS = 200
-PROXIMITY_SCROLL_ROWS = 12  # above this many rows the table scrolls in PROXIMITY_HEIGHT pixels
-PROXIMITY_HEIGHT = 460
+# The distance table scrolls (by keyboard too: it is a focusable region) under a header that stays in view.
+DISTANCE_TABLE_CSS = """<style>
+.distance-table { max-height: 460px; overflow: auto; border: 1px solid rgba(49, 51, 63, 0.15); border-radius: 0.5rem; }
+.distance-table:focus-visible { outline: 2px solid #0f6e78; outline-offset: 2px; }
+.distance-table table { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
+.distance-table th, .distance-table td { padding: 0.4rem 0.75rem; text-align: left; border-bottom: 1px solid rgba(49, 51, 63, 0.1); }
+.distance-table th { position: sticky; top: 0; background: #f3f6f7; font-weight: 600; }
+.distance-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+</style>"""
 _W = {name: f"map_{name}" for name in ("view", "layers", "near", "radius", "color")}
 _COMPANY, _SITE, _NOTES, _ONLINE = "map_company", "map_site", "map_notes", "map_online"
 
@@ -363,7 +370,7 @@ def proximity_table(dataset: Dataset, filters: Filters, shown: pd.DataFrame, set
     st.subheader(t("map.proximity_title", km=settings.radius, site=site["name"]), anchor=False)
     st.caption(t("map.proximity_caption"))
 
-    def build() -> tuple[int, int, str]:
+    def build() -> tuple[int, str]:
         rows = within(
             {"id": settings.near, "lat": site["lat"], "lon": site["lon"]}, dataset.landmarks, shown, settings.radius
         )
@@ -371,15 +378,17 @@ def proximity_table(dataset: Dataset, filters: Filters, shown: pd.DataFrame, set
         header = [t(f"map.col_{k}") for k in ("name", "what", "distance", "precision")]
         distances = [formats.number(km, 1) for km in listed["distance_km"]]
         cells = zip(listed["name"], listed["what"], distances, listed["precision"], strict=True)
-        return len(rows), len(listed), markdown_table(header, cells, right={2})
+        return len(rows), html_table(header, cells, right={2})
 
-    found, listed, table = shared("proximity", dataset, filters, build, extra=(settings.near, settings.radius))
+    found, table = shared("proximity", dataset, filters, build, extra=(settings.near, settings.radius))
     if not found:
         st.info(t("map.proximity_empty"))
         return
     if found > PROXIMITY_ROWS:
         st.caption(t("map.proximity_capped", shown=PROXIMITY_ROWS, n=found))
-    # one markdown table, nearest first: st.table parses every cell as markdown apart, which took about
-    # a third of a second of the map's first render; the interactive grid's code took about a second
-    box = st.container(height=PROXIMITY_HEIGHT, border=False) if listed > PROXIMITY_SCROLL_ROWS else st
-    box.markdown(table)
+    # plain HTML, nearest first: st.table renders each cell as markdown of its own (a third of a second of
+    # the map's first render for 100 cells); the interactive grid's code took about a second
+    label = html.escape(t("map.proximity_title", km=settings.radius, site=site["name"]), quote=True)
+    st.html(
+        f'{DISTANCE_TABLE_CSS}<div class="distance-table" role="region" tabindex="0" aria-label="{label}">{table}</div>'
+    )

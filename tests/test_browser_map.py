@@ -144,7 +144,7 @@ def test_hostile_company_name_shows_as_text(hostile_server, hostile_data_dir, pa
     assert tooltip.locator("img").count() == 0, tooltip.inner_html()
     assert "&lt;img" in tooltip.inner_html()
     assert page.locator('img[src="x"]').count() == 0, "no markup injected anywhere in the page"
-    distance_table = page.locator('[data-testid="stMarkdownContainer"] table').first
+    distance_table = page.locator(".distance-table table").first
     assert distance_table.get_by_role("cell", name=HOSTILE_NAME, exact=True).count() == 1, "the name as text"
     page.wait_for_timeout(300)
     assert dialogs == [], dialogs

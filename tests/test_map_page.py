@@ -6,6 +6,7 @@ Expected figures come from data/companies.csv and data/landmarks.csv read with p
 from __future__ import annotations
 
 import base64
+import html
 import json
 import math
 import re
@@ -237,18 +238,20 @@ def test_no_card_without_a_company(default_map):
     assert not names & {s.value for s in default_map.subheader}
 
 
-def proximity_rows(at) -> list[list[str]]:
-    """The distance table's rows (markdown escapes undone), found by its header."""
-    [table] = [m.value for m in at.markdown if m.value.startswith("| Name |")]
-    lines = table.splitlines()
-    assert lines[1] == "| --- | --- | ---: | --- |", "distances right-aligned"
-    return [[re.sub(r"\\(.)", r"\1", c) for c in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines[2:]]
+def proximity_rows(at: AppTest) -> list[list[str]]:
+    """The distance table's rows as text, its header checked (the table is one html element)."""
+    [table] = [h.proto.body for h in at.get("html") if 'class="distance-table"' in h.proto.body]
+    rows = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in re.findall(r"<tr>(.*?)</tr>", table)]
+    assert rows[0] == ["Name", "What", "Distance (km)", "Position precision"]
+    assert '<th class="num">Distance (km)</th>' in table, "distances right-aligned"
+    assert 'tabindex="0"' in table, "the scrolling region is reachable by keyboard"
+    return [[html.unescape(cell) for cell in row] for row in rows[1:]]
 
 
 def test_proximity_table_lists_the_house_of_biohealth_companies(default_map):
     rows = proximity_rows(default_map)
     at_hobh = RAW[RAW["site_id"] == "house_of_biohealth"]["name"]
-    assert set(at_hobh) <= {row[0].strip() for row in rows}
+    assert set(at_hobh) <= {row[0] for row in rows}
     distances = [float(row[2]) for row in rows]  # formatted in English: "4.2"
     assert distances == sorted(distances)
 

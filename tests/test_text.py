@@ -1,6 +1,6 @@
 """Text helpers: folding, slugs, and markdown that data cannot break out of."""
 
-from atlas.text import escape_markdown, fold, markdown_link, markdown_table, slugify
+from atlas.text import escape_markdown, fold, html_table, markdown_link, slugify
 
 
 def test_fold_and_slugify():
@@ -21,11 +21,10 @@ def test_markdown_link_cannot_break_out():
     assert link == r"[a\]\(http\://evil\)](https://fr.wikipedia.org/wiki/A_%28B%29%20C)"
 
 
-def test_markdown_table_keeps_each_cell_inert_and_on_one_line():
-    table = markdown_table(["Name", "km"], [["a | b\n<img src=x>", "1.5"], ["", "12.0"]], right={1})
-    assert table.splitlines() == [
-        "| Name | km |",
-        "| --- | ---: |",
-        r"| a \| b \<img src=x\> | 1\.5 |",
-        r"|  | 12\.0 |",
-    ]
+def test_html_table_keeps_each_cell_text():
+    table = html_table(["Name", "km"], [["a | b <img src=x>", "1.5"], ["", "12.0"]], right={1})
+    assert table == (
+        '<table><thead><tr><th>Name</th><th class="num">km</th></tr></thead><tbody>'
+        '<tr><td>a | b &lt;img src=x&gt;</td><td class="num">1.5</td></tr>'
+        '<tr><td></td><td class="num">12.0</td></tr></tbody></table>'
+    )
