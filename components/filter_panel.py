@@ -159,7 +159,7 @@ def filter_panel() -> Filters:
 
 def filtered_view(render: Callable[[Filters], None]) -> None:
     """Draw `render(filters)` as the page's filtered view: a fragment that a filter change reruns alone,
-    without redrawing the navigation, the header and the sidebar (call it once, after `filter_panel`)."""
+    without redrawing the navigation, the header and the sidebar (call it once per page run)."""
     st.session_state[VIEW_DRAWN_KEY] = True
 
     @st.fragment(key=VIEW_FRAGMENT)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from atlas import formats
+from atlas.filters import Filters
 from atlas.strings import t
 from atlas.text import escape_markdown
-from components.filter_panel import NOTES_KEY, init_from_url
+from components.filter_panel import NOTES_KEY, filter_panel, filtered_view, init_from_url
 from components.language import apply_language, language_picker
 
 # Phones (the pages a QR code opens): layer pills wrap instead of scrolling sideways, the map leaves
@@ -41,3 +44,17 @@ def source_footer() -> None:
     st.divider()
     st.caption(t("footer.sources"))
     st.page_link("pages/about.py", label=t("footer.about"), icon=":material/info:")
+
+
+def filtered_page(page: str, render: Callable[[Filters], None]) -> None:
+    """A page that follows the sidebar filters: its header, `render` as the filtered view, the filter panel
+    and the footer. The view goes to the browser first, so that its slowest code (the map's) starts loading
+    before the rest is drawn; the header is then filled in above it, in a container kept at the top."""
+    apply_language()
+    init_from_url()
+    header = st.container()
+    filtered_view(render)
+    with header:
+        page_header(page)
+    filter_panel()
+    source_footer()

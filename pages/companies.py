@@ -16,8 +16,7 @@ from components.company_card import COMPANY_PARAM, company_card
 from components.data import get_dataset, get_filter_options
 from components.directory import directory, open_company_id
 from components.export_panel import export_panel
-from components.filter_panel import filter_panel, filtered_view
-from components.page import count_sentence, page_header, source_footer
+from components.page import count_sentence, filtered_page
 from components.share import view_url
 
 
@@ -60,7 +59,4 @@ def view(filters: Filters) -> None:
     export_panel(shown, about, filters, brief, version=dataset.version.number)
 
 
-page_header("companies")
-filter_panel()
-filtered_view(view)
-source_footer()
+filtered_page("companies", view)

@@ -9,8 +9,7 @@ from atlas.strings import t
 from components import map_view
 from components.company_card import company_card
 from components.data import get_dataset
-from components.filter_panel import filter_panel, filtered_view
-from components.page import count_sentence, page_header, source_footer
+from components.page import count_sentence, filtered_page
 from components.share import share_panel, view_url
 
 
@@ -45,7 +44,4 @@ def view(filters: Filters) -> None:
     share_panel(BriefView(t("brief.title", view=t("brief.view_map")), filters, settings, url, "map"))
 
 
-page_header("map")
-filter_panel()
-filtered_view(view)
-source_footer()
+filtered_page("map", view)
