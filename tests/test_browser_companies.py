@@ -204,30 +204,31 @@ def test_hostile_csv_export_neutralises_formulas(hostile_server, hostile_data_di
     page.problems.assert_clean()
 
 
-def test_filter_change_redraws_only_the_filtered_view(server, page):
-    """A niche change reruns the page's filtered view alone: the count, table and URL follow, and the
-    page's title, purpose and sidebar are not sent again; Reset clears every filter."""
+@pytest.mark.parametrize("path", ["companies", "insights", "map"])
+def test_filter_change_redraws_only_the_filtered_view(server, page, path):
+    """A niche change reruns the page's filtered view alone: the count and URL follow, and the page's
+    title, purpose and sidebar are not sent again; Reset clears every filter."""
     companies = read_companies()
     neuro = int(has_niche(companies, "neurodegenerative-diseases").sum())
     frames: list[bytes] = []
     page.on("websocket", lambda socket: socket.on("framereceived", lambda f: frames.append(f)))
-    start(page, server.url, "/companies?niche=neurodegenerative-diseases", count_text(neuro, len(companies)))
+    start(page, server.url, f"/{path}?niche=neurodegenerative-diseases", count_text(neuro, len(companies)))
     frames.clear()
     page.get_by_role("button", name="Remove Neurodegenerative diseases").click()
-    page.get_by_text(count_text(len(companies), len(companies))).wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text(count_text(len(companies), len(companies)), exact=True).wait_for(timeout=TIMEOUT_MS)
     wait_done(page)
     received = b"".join(f if isinstance(f, bytes) else f.encode() for f in frames)
     assert count_text(len(companies), len(companies)).encode() in received
-    assert t("page.companies.purpose").encode() not in received
+    assert t(f"page.{path}.purpose").encode() not in received
     assert t("filters.search_help").encode() not in received
     assert "niche=" not in page.url
     page.get_by_role("textbox", name=t("filters.search"), exact=True).fill("Doctena")
     page.keyboard.press("Enter")
-    page.get_by_text(count_text(1, len(companies))).wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text(count_text(1, len(companies)), exact=True).wait_for(timeout=TIMEOUT_MS)
     wait_done(page)
     assert "q=Doctena" in page.url
     page.get_by_role("button", name=t("filters.reset")).click()
-    page.get_by_text(count_text(len(companies), len(companies))).wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text(count_text(len(companies), len(companies)), exact=True).wait_for(timeout=TIMEOUT_MS)
     wait_done(page)
     assert "q=" not in page.url
     assert page.get_by_role("textbox", name=t("filters.search"), exact=True).input_value() == ""
