@@ -36,14 +36,17 @@ def markdown_link(label: str, url: str) -> str:
     return f"[{escape_markdown(label)}]({href})"
 
 
+_NUMERIC = ' class="num"'
+
+
 def html_table(header: Sequence[str], rows: Iterable[Sequence[str]], right: Collection[int] = ()) -> str:
     """An HTML table whose cells are escaped text; columns whose index is in `right` are right-aligned."""
 
     def line(tag: str, cells: Sequence[str]) -> str:
-        opened = [f'<{tag} class="num">' if i in right else f"<{tag}>" for i in range(len(cells))]
-        return (
-            "<tr>" + "".join(f"{o}{html.escape(str(c))}</{tag}>" for o, c in zip(opened, cells, strict=True)) + "</tr>"
+        inner = "".join(
+            f"<{tag}{_NUMERIC if i in right else ''}>{html.escape(str(c))}</{tag}>" for i, c in enumerate(cells)
         )
+        return f"<tr>{inner}</tr>"
 
     body = "".join(line("td", row) for row in rows)
     return f"<table><thead>{line('th', header)}</thead><tbody>{body}</tbody></table>"

@@ -367,7 +367,8 @@ def site_card(site: Mapping) -> None:
 def proximity_table(dataset: Dataset, filters: Filters, shown: pd.DataFrame, settings: ml.MapSettings) -> None:
     """'Within X km of <site>': sites and located companies, nearest first (geodesic)."""
     site = dataset.landmarks.set_index("id").loc[settings.near]
-    st.subheader(t("map.proximity_title", km=settings.radius, site=site["name"]), anchor=False)
+    title = t("map.proximity_title", km=settings.radius, site=site["name"])
+    st.subheader(title, anchor=False)
     st.caption(t("map.proximity_caption"))
 
     def build() -> tuple[int, str]:
@@ -388,7 +389,7 @@ def proximity_table(dataset: Dataset, filters: Filters, shown: pd.DataFrame, set
         st.caption(t("map.proximity_capped", shown=PROXIMITY_ROWS, n=found))
     # plain HTML, nearest first: st.table renders each cell as markdown of its own (a third of a second of
     # the map's first render for 100 cells); the interactive grid's code took about a second
-    label = html.escape(t("map.proximity_title", km=settings.radius, site=site["name"]), quote=True)
+    label = html.escape(title, quote=True)
     st.html(
         f'{DISTANCE_TABLE_CSS}<div class="distance-table" role="region" tabindex="0" aria-label="{label}">{table}</div>'
     )

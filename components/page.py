@@ -50,8 +50,7 @@ def filtered_page(page: str, render: Callable[[Filters], None]) -> None:
     """A page that follows the sidebar filters: its header, `render` as the filtered view, the filter panel
     and the footer. The view goes to the browser first, so that its slowest code (the map's) starts loading
     before the rest is drawn; the header is then filled in above it, in a container kept at the top."""
-    apply_language()
-    init_from_url()
+    apply_language()  # the view is drawn before the header, which would otherwise set the language
     header = st.container()
     filtered_view(render)
     with header:

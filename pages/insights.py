@@ -70,17 +70,23 @@ def founding_years(dataset: Dataset, filters: Filters, shown: pd.DataFrame, sour
             published_metric(figure, t("insights.young_published", year=figure.year))
 
 
+def place_counts(shown: pd.DataFrame, place: str) -> pd.DataFrame:
+    """Companies per canton or site; those at no named site counted under that label."""
+    if place == "site":
+        shown = shown.assign(site=shown["site"].replace("", t("insights.site_none")))
+    return agg.counts_by(shown, place)
+
+
 def places(dataset: Dataset, filters: Filters, shown: pd.DataFrame, source: str) -> None:
     """Companies per canton and per site, side by side."""
-    by_site = shown.assign(site=shown["site"].replace("", t("insights.site_none")))
-    for column, (place, rows) in zip(st.columns(2, gap="large"), (("canton", shown), ("site", by_site)), strict=True):
+    for column, place in zip(st.columns(2, gap="large"), ("canton", "site"), strict=True):
         with column:
             figure = shared(
                 f"insights_{place}",
                 dataset,
                 filters,
-                lambda place=place, rows=rows: counts_figure(
-                    agg.counts_by(rows, place),
+                lambda place=place: counts_figure(
+                    place_counts(shown, place),
                     place,
                     t(f"insights.{place}_title"),
                     t(f"insights.axis_{place}"),
