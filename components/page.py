@@ -12,6 +12,7 @@ from atlas.strings import t
 from atlas.text import escape_markdown
 from components.filter_panel import NOTES_KEY, filter_panel, filtered_view, init_from_url
 from components.language import apply_language, language_picker
+from components.navigation import run_through_app
 
 # Phones (the pages a QR code opens): layer pills wrap instead of scrolling sideways, the map leaves
 # room for the page around it. Desktop layouts are untouched (narrow screens only).
@@ -25,6 +26,7 @@ PHONE_CSS = """<style>
 
 def page_header(page: str) -> None:
     """Language picker, title and one-line purpose of `page` (a key such as 'map'), then any URL notes."""
+    run_through_app()
     apply_language()  # app.py did it already; again here for a page run on its own (AppTest)
     init_from_url()
     language_picker(head_html=PHONE_CSS)  # one element for both: each element sent costs the server a wake-up
@@ -50,6 +52,7 @@ def filtered_page(page: str, render: Callable[[Filters], None]) -> None:
     """A page that follows the sidebar filters: its header, `render` as the filtered view, the filter panel
     and the footer. The view goes to the browser first, so that its slowest code (the map's) starts loading
     before the rest is drawn; the header is then filled in above it, in a container kept at the top."""
+    run_through_app()
     apply_language()  # the view is drawn before the header, which would otherwise set the language
     header = st.container()
     filtered_view(render)

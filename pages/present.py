@@ -8,6 +8,7 @@ from atlas.strings import t
 from atlas.text import escape_markdown
 from components.data import get_dataset
 from components.language import apply_language
+from components.navigation import run_through_app
 from components.share import view_url
 from components.slides import (
     present_styles,
@@ -18,6 +19,7 @@ from components.slides import (
     speaker_notes,
 )
 
+run_through_app()
 apply_language()  # app.py did it already; again here for a page run on its own (AppTest)
 present_styles()
 dataset = get_dataset()
