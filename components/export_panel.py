@@ -28,17 +28,18 @@ def export_panel(
     *,
     version: int | None = None,
 ) -> None:
-    """CSV and XLSX downloads of `companies` (built only when clicked; named with the dataset `version`), the
-    link to this view with its QR code, and the view's one-page brief."""
+    """CSV and XLSX downloads of `companies` (built only when clicked; named with the dataset `version`) in a row
+    with the share button (the link to this view, its QR code and the view's one-page brief)."""
     st.subheader(t("companies.export_header"), anchor=False)
-    for column, (extension, build, mime, icon) in zip(st.columns(2, width=520), FORMATS, strict=True):
-        column.download_button(
-            t(f"export.{extension}"),
-            data=partial(in_language, current_language(), build, companies, about),
-            file_name=export_filename(filters, extension, version=version),
-            mime=mime,
-            help=t(f"export.{extension}_help"),
-            icon=icon,
-            on_click="ignore",
-        )
-    share_panel(brief)
+    with st.container(horizontal=True):
+        for extension, build, mime, icon in FORMATS:
+            st.download_button(
+                t(f"export.{extension}"),
+                data=partial(in_language, current_language(), build, companies, about),
+                file_name=export_filename(filters, extension, version=version),
+                mime=mime,
+                help=t(f"export.{extension}_help"),
+                icon=icon,
+                on_click="ignore",
+            )
+        share_panel(brief)

@@ -58,11 +58,12 @@ def brief_buttons(view: BriefView, key: str) -> None:
 
 
 def share_panel(view: BriefView) -> None:
-    """The link to this view with its QR code beside it, and the brief downloads."""
-    link_col, qr_col = st.columns([4, 1], vertical_alignment="top")
-    with link_col:
+    """A "Share this view" button opening the link to this view, its QR code and the brief downloads.
+
+    In a popover, whose content the browser draws only when it opens: the page's first render and each
+    filter change skip the link, the QR image and the buttons (and the code of those elements)."""
+    with st.popover(t("share.button"), icon=":material/share:", help=t("share.button_help")):
         # a plain link, not st.code: its highlighter took about a second of the page's first render
         st.markdown(f"**{t('share.link')}**  \n{markdown_link(view.url, view.url)}", help=t("share.link_help"))
-        brief_buttons(view, key=view.page)
-    with qr_col:
         qr_image(view.url, caption=t("share.qr_caption"), width=140)
+        brief_buttons(view, key=view.page)

@@ -1,7 +1,7 @@
 """Presenter mode, briefs and phones in headless chromium.
 
 Clicker keys move between slides and the URL follows; a slide opened by URL shows that slide; the
-PDF and PNG briefs download from the Map page; screenshots at 1920x1080, 1280x720 and 390x844 have
+Map page's share button opens its QR code and the PDF and PNG brief downloads; screenshots at 1920x1080, 1280x720 and 390x844 have
 no horizontal overflow of the main block; on a phone the map fits the screen and the filters can be
 opened. Every page: zero console errors and failed requests. Screenshots go to $ATLAS_SCREENSHOTS
 (e.g. docs/screenshots/present) when set, else to the test's temporary directory.
@@ -81,10 +81,17 @@ def test_a_slide_opened_by_url_shows_that_slide(server, page):
 
 
 @pytest.mark.timeout(900)
-def test_brief_pdf_and_png_download_from_the_map_page(server, page, tmp_path):
+def test_share_button_shows_the_qr_code_and_downloads_the_briefs_from_the_map_page(server, page, tmp_path):
     page.set_default_timeout(TIMEOUT_MS)
     open_app(page, f"{server.url}/", t("page.overview.title"), TIMEOUT_MS)
     open_app(page, f"{server.url}/map?view=south&niche=digital-health", t("page.map.purpose"), TIMEOUT_MS)
+    qr = page.locator('[data-testid="stPopoverBody"] [data-testid="stImage"] img')
+    assert qr.count() == 0, "the share popover's content is drawn only when it opens"
+    page.get_by_role("button", name=t("share.button")).click(timeout=TIMEOUT_MS)
+    qr.wait_for(timeout=TIMEOUT_MS)
+    assert qr.get_attribute("src").startswith("data:image/svg+xml")  # drawn on the server, no request
+    link = page.locator('[data-testid="stPopoverBody"] a', has_text="/map?")
+    assert "niche=digital-health" in link.get_attribute("href")
     with page.expect_download(timeout=TIMEOUT_MS) as info:
         page.get_by_role("button", name=t("brief.pdf")).click(timeout=TIMEOUT_MS)
     pdf = Path(info.value.path()).read_bytes()

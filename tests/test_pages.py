@@ -142,10 +142,16 @@ def test_sites_page_shows_each_sites_facts_disagreements_and_companies():
     assert any("Plot size" in w.value for w in at.warning)
 
 
-@pytest.mark.parametrize("page", ["pages/map.py", "pages/companies.py", "pages/insights.py"])
-def test_share_panel_links_to_this_view(page):
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/map.py", "pages/companies.py", "pages/insights.py"])
+def test_share_button_opens_the_link_to_this_view_its_qr_code_and_the_brief(page):
     at = open_page(page, niche="digital-health")
-    path = Path(page).stem
-    links = [m.value for m in at.markdown if f"/{path}?" in m.value and "niche=digital-health" in m.value]
-    assert links, f"no link to the view on {page}"
-    assert "lang=en" in links[0]
+    (share,) = [p for p in at.get("popover") if p.proto.popover.label == t("share.button")]
+    inside = list(share)
+    path = "/" if page == "pages/overview.py" else f"/{Path(page).stem}?"
+    links = [n.value for n in inside if n.type == "markdown" and path in n.value and "lang=en" in n.value]
+    assert links, f"no link to the view in the share popover of {page}"
+    if page != "pages/overview.py":  # the overview is the same for every filter
+        assert "niche=digital-health" in links[0]
+    assert [n for n in inside if n.type == "image"], "no QR code in the share popover"
+    buttons = [n.proto.label for n in inside if n.type == "download_button"]
+    assert buttons == [t("brief.pdf"), t("brief.png")]
