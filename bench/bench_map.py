@@ -129,7 +129,7 @@ def first_render(
     if baseline:
         e2e_probe.one_run(browser, f"{baseline.url}/", probe_args(wait_text=["companies"]), ignore, None)
         targets["baseline_map"] = (f"{baseline.url}/map", probe_args(wait_selector=[CHART_CANVAS]))
-    # warm-up: first sessions (data cache, the "Page not found" modal of a first deep link)
+    # warm-up: each server's first sessions (its data cache and first runs), not measured
     e2e_probe.one_run(browser, f"{app.url}/", probe_args(wait_text=["companies"]), ignore, None)
     for url, args in targets.values():
         e2e_probe.one_run(browser, url, args, ignore, None)

@@ -32,7 +32,8 @@ def count_text(shown: int, total: int) -> str:
 
 
 def start(page, url: str, path: str, expect_text: str) -> None:
-    """Open the app's root first (a deep link as first session can show 'Page not found'), then `path`."""
+    """Open the app's root first, as a visitor coming from the overview, then `path` (a deep link as a new process's
+    first session is tested in test_browser_pages.py)."""
     open_app(page, f"{url}/", t("page.overview.title"))
     page.wait_for_load_state("networkidle")  # leaving with requests in flight aborts them (failed requests)
     open_app(page, f"{url}{path}", expect_text)

@@ -31,7 +31,8 @@ LANDMARKS = pd.read_csv(DATA / "landmarks.csv", dtype=str, keep_default_na=False
 
 
 def open_map(page, base_url: str, query: str = "") -> None:
-    """Open '/' first (a deep link as a first session can show 'Page not found'), then the map."""
+    """Open '/' first, as a visitor coming from the overview, then the map (a deep link as a new process's first
+    session is tested in test_browser_pages.py)."""
     open_app(page, f"{base_url}/", t("page.overview.title"))
     open_app(page, f"{base_url}/map{query}", t("page.map.purpose"))
     page.locator(f"{CHART} canvas").first.wait_for(state="visible")
