@@ -6,6 +6,10 @@ Streamlit runs pages/map.py alone under that legacy list: file names in a sideba
 never runs, so it stays that way for every later session of the process. Each page therefore checks,
 as it starts, that the run came through app.py, and reruns through it when not (the page, found by its
 URL path, and the URL parameters stay the same).
+
+Streamlit's own guide names the folder `app_pages/` for this reason; the project's layout keeps `pages/`.
+`PagesManager.uses_pages_directory` is Streamlit's internal switch (streamlit is pinned in requirements.txt;
+tests/test_browser_pages.py fails if an upgrade changes how it works).
 """
 
 from __future__ import annotations
