@@ -1,9 +1,9 @@
 """Presenter mode, briefs and phones in headless chromium.
 
 Clicker keys move between slides and the URL follows; a slide opened by URL shows that slide; the
-Map page's share button opens its QR code and the PDF and PNG brief downloads; screenshots at 1920x1080, 1280x720 and 390x844 have
-no horizontal overflow of the main block; on a phone the map fits the screen and the filters can be
-opened. Every page: zero console errors and failed requests. Screenshots go to $ATLAS_SCREENSHOTS
+Map page's share button opens its QR code and the PDF and PNG brief downloads; screenshots at
+1920x1080, 1280x720 and 390x844 have no horizontal overflow of the main block; on a phone the map
+fits the screen and the filters can be opened. Every page: zero console errors and failed requests. Screenshots go to $ATLAS_SCREENSHOTS
 (e.g. docs/screenshots/present) when set, else to the test's temporary directory.
 """
 
