@@ -140,7 +140,7 @@ def filter_change_vs_minimal() -> dict:
     servers = {
         "minimal": (StreamlitServer(app=MINIMAL_APP), "/", MINIMAL_WATCH),
         "frame": (StreamlitServer(app=FRAME_APP), "/", MINIMAL_WATCH),
-        "frame_grid": (StreamlitServer(app=FRAME_APP, env={"BENCH_FRAME_GRID": "1"}), "/", MINIMAL_WATCH),
+        "frame_grid": (StreamlitServer(app=FRAME_APP, env={"BENCH_FRAME_VIEW": "grid"}), "/", MINIMAL_WATCH),
         "app": (StreamlitServer(), path, watch),
     }
     try:
@@ -166,7 +166,7 @@ def filter_change_vs_minimal() -> dict:
         "minimal": {"app": MINIMAL_APP.name, "watch_text": MINIMAL_WATCH, **minimal},
         "frame": {"app": FRAME_APP.name, **summaries["frame"], "ratio_done_ms": ratio("frame")},
         "frame_grid": {
-            "app": f"BENCH_FRAME_GRID=1 {FRAME_APP.name}",
+            "app": f"BENCH_FRAME_VIEW=grid {FRAME_APP.name}",
             **summaries["frame_grid"],
             "ratio_done_ms": ratio("frame_grid"),
         },

@@ -1,11 +1,13 @@
 """Benchmark of the Map page (not a test): first render against a minimal app, payload, and 100,000 companies.
 
 1. First render of /map and of bench/minimal_app.py, served side by side and measured in the same
-   browser, alternating, after one warm-up each; medians of RUNS runs and their ratio (goal <= 2x,
+   browser, alternating, after one warm-up each; medians of RUNS runs (--rounds) and their ratio (goal <= 2x,
    issue 11), with the /map websocket payload. First render = the chart's canvas visible; busy_until =
    the end of the page's last main-thread long task (the map drawn). With --baseline DIR, the /map of
-   another checkout (e.g. a git worktree of an older commit) is measured in the same rounds. A one-layer pydeck app (written to a temporary directory) is
-   measured in the same rounds, to show what st.pydeck_chart itself costs.
+   another checkout (e.g. a git worktree of an older commit) is measured in the same rounds. So are two
+   baselines, to show what Streamlit itself costs: bench/minimal_pydeck_app.py (st.pydeck_chart with one
+   layer) and the same chart as the page of an eight-page app with a sidebar filter
+   (bench/minimal_frame_app.py with BENCH_FRAME_VIEW=map).
 2. Filter-change latency (bench/interaction_latency.py: remove and re-add the Niche option "Digital
    health", watching the "N of M companies" sentence) of bench/minimal_multiselect_app.py and of /map
    on the bundled data, for reference.
@@ -16,7 +18,7 @@
 
 Nothing is written to data/. Prints one JSON line last, with every figure, whether each goal is met,
 and the machine's load average (other processes on the machine skew browser timings).
-Run: .venv/bin/python bench/bench_map.py [--baseline DIR]  (about six minutes).
+Run: .venv/bin/python bench/bench_map.py [--baseline DIR] [--rounds N]  (about seven minutes).
 """
 
 from __future__ import annotations
@@ -94,48 +96,32 @@ def problems(run: dict) -> list[str]:
 # 1. First render, /map against the minimal app (and a one-layer pydeck app, for context)
 # ---------------------------------------------------------------------------------------------
 
-# Written to a temporary directory at run time: the cost of st.pydeck_chart itself (deck.gl's
-# 3 MB bundle, WebGL set-up) with one ScatterplotLayer and the same offline style as /map.
-MINIMAL_PYDECK_APP = """
-import json, urllib.parse
-import pydeck as pdk
-import streamlit as st
 
-style = {"version": 8, "sources": {}, "layers": [{"id": "bg", "type": "background", "paint": {"background-color": "#eef2f4"}}]}
-st.write("Minimal pydeck app")
-st.pydeck_chart(pdk.Deck(
-    layers=[pdk.Layer("ScatterplotLayer", id="p", data=[{"position": [6.13, 49.61]}], get_position="position",
-                      get_radius=10, radius_units=pdk.types.String("pixels"))],
-    initial_view_state=pdk.ViewState(latitude=49.6, longitude=6.1, zoom=8),
-    map_style="data:application/json," + urllib.parse.quote(json.dumps(style)), map_provider=None,
-))
-"""
+def first_render(browser, servers: dict[str, StreamlitServer], rounds: int = RUNS) -> dict:
+    """Medians of `rounds` first renders of each target, in turns, in the same browser, after a warm-up.
 
-
-def first_render(
-    browser,
-    app: StreamlitServer,
-    minimal: StreamlitServer,
-    minimal_deck: StreamlitServer,
-    baseline: StreamlitServer | None = None,
-) -> dict:
-    """Medians of RUNS first renders of each, alternating, in the same browser, after a warm-up."""
+    `servers` holds "app" (its /map is measured), "minimal", "minimal_deck" and "frame_deck" (their /), and
+    optionally "baseline" (another checkout's /map)."""
     ignore = re.compile(e2e_probe.DEFAULT_IGNORE)
+    canvas = probe_args(wait_selector=[CHART_CANVAS])
     targets = {
-        "map": (f"{app.url}/map", probe_args(wait_selector=[CHART_CANVAS])),
-        "minimal": (f"{minimal.url}/", probe_args(wait_text=["Minimal app"])),
-        "minimal_pydeck": (f"{minimal_deck.url}/", probe_args(wait_selector=[CHART_CANVAS])),
+        "map": (f"{servers['app'].url}/map", canvas),
+        "minimal": (f"{servers['minimal'].url}/", probe_args(wait_text=["Minimal app"])),
+        "minimal_pydeck": (f"{servers['minimal_deck'].url}/", canvas),
+        "frame_pydeck": (f"{servers['frame_deck'].url}/", canvas),
     }
-    if baseline:
-        e2e_probe.one_run(browser, f"{baseline.url}/", probe_args(wait_text=["companies"]), ignore, None)
-        targets["baseline_map"] = (f"{baseline.url}/map", probe_args(wait_selector=[CHART_CANVAS]))
-    # warm-up: each server's first sessions (its data cache and first runs), not measured
-    e2e_probe.one_run(browser, f"{app.url}/", probe_args(wait_text=["companies"]), ignore, None)
+    atlas_servers = [servers["app"]]
+    if "baseline" in servers:
+        targets["baseline_map"] = (f"{servers['baseline'].url}/map", canvas)
+        atlas_servers.append(servers["baseline"])
+    # warm-up: each server's first sessions (the Atlas's data cache and first runs), not measured
+    for server in atlas_servers:
+        e2e_probe.one_run(browser, f"{server.url}/", probe_args(wait_text=["companies"]), ignore, None)
     for url, args in targets.values():
         e2e_probe.one_run(browser, url, args, ignore, None)
     runs: dict[str, list[dict]] = {name: [] for name in targets}
-    for i in range(RUNS):
-        log(f"first render round {i + 1}/{RUNS}")
+    for i in range(rounds):
+        log(f"first render round {i + 1}/{rounds}")
         for name, (url, args) in targets.items():
             runs[name].append(e2e_probe.one_run(browser, url, args, ignore, None))
     found = all(r["found"] for rs in runs.values() for r in rs)
@@ -147,16 +133,18 @@ def first_render(
         out[f"{name}_long_tasks_ms"] = median(r.get("long_tasks_total_ms") for r in rs)
         out[f"{name}_busy_until_ms"] = median(r.get("busy_until_ms") for r in rs)
         out[f"{name}_ws_bytes"] = median(r["ws_bytes_received"] for r in rs)
-    base, deck_base, map_ms = (
-        out["minimal_first_render_ms"],
-        out["minimal_pydeck_first_render_ms"],
-        out["map_first_render_ms"],
-    )
-    out["first_render_ratio"] = round(map_ms / base, 2) if found and map_ms and base else None
-    out["minimal_pydeck_ratio"] = round(deck_base / base, 2) if found and deck_base and base else None
-    out["map_to_minimal_pydeck_ratio"] = round(map_ms / deck_base, 2) if found and map_ms and deck_base else None
-    if baseline and found and out["baseline_map_first_render_ms"] and base:
-        out["baseline_first_render_ratio"] = round(out["baseline_map_first_render_ms"] / base, 2)
+
+    def ratio(name: str, to: str = "minimal") -> float | None:
+        first, base = out[f"{name}_first_render_ms"], out[f"{to}_first_render_ms"]
+        return round(first / base, 2) if found and first and base else None
+
+    out["first_render_ratio"] = ratio("map")
+    out["minimal_pydeck_ratio"] = ratio("minimal_pydeck")
+    out["frame_pydeck_ratio"] = ratio("frame_pydeck")
+    out["map_to_minimal_pydeck_ratio"] = ratio("map", "minimal_pydeck")
+    out["map_to_frame_pydeck_ratio"] = ratio("map", "frame_pydeck")
+    if "baseline" in servers:
+        out["baseline_first_render_ratio"] = ratio("baseline_map")
     out["map_problems"] = sorted({p for r in runs["map"] for p in problems(r)})
     return out
 
@@ -269,49 +257,40 @@ def scale(browser) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Map page benchmark")
     parser.add_argument("--baseline", type=Path, help="another checkout whose /map is measured in the same rounds")
+    parser.add_argument("--rounds", type=int, default=RUNS, help=f"first-render rounds (default {RUNS})")
     opts = parser.parse_args()
     started, load_before = time.perf_counter(), os.getloadavg()[0]
     result: dict = {}
-    with tempfile.TemporaryDirectory(prefix="bench-map-apps-") as apps:
-        deck_app = Path(apps) / "minimal_pydeck_app.py"
-        deck_app.write_text(MINIMAL_PYDECK_APP, encoding="utf-8")
-        servers = {
-            "app": StreamlitServer(),
-            "minimal": StreamlitServer(app=BENCH / "minimal_app.py"),
-            "minimal_deck": StreamlitServer(app=deck_app),
-            "minimal_multiselect": StreamlitServer(app=BENCH / "minimal_multiselect_app.py"),
-        }
-        if opts.baseline:
-            base_dir = opts.baseline.resolve()
-            servers["baseline"] = StreamlitServer(app=base_dir / "app.py", cwd=base_dir)
-        try:
-            with e2e_probe.sync_playwright() as pw:
-                browser = e2e_probe.launch_browser(pw, os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-                try:
-                    result.update(
-                        first_render(
-                            browser,
-                            servers["app"],
-                            servers["minimal"],
-                            servers["minimal_deck"],
-                            servers.get("baseline"),
-                        )
-                    )
-                    log("filter latency: minimal multiselect app, /map on the bundled data")
-                    base = latency(f"{servers['minimal_multiselect'].url}/", "1 of 2 chosen")
-                    n_digital, total = count_with_niche(REPO / "data" / "companies.csv", "digital-health")
-                    real = latency(f"{servers['app'].url}/map?niche=digital-health", count_text(n_digital, total))
-                    result.update({f"minimal_filter_{k}": v for k, v in base.items()})
-                    result.update({f"map_filter_{k}": v for k, v in real.items()})
-                    for server in servers.values():
-                        server.stop()
-                    result.update(scale(browser))
-                finally:
-                    browser.close()
-        finally:
-            for server in servers.values():
-                if server.process.poll() is None:
+    servers = {
+        "app": StreamlitServer(),
+        "minimal": StreamlitServer(app=BENCH / "minimal_app.py"),
+        "minimal_deck": StreamlitServer(app=BENCH / "minimal_pydeck_app.py"),
+        "frame_deck": StreamlitServer(app=BENCH / "minimal_frame_app.py", env={"BENCH_FRAME_VIEW": "map"}),
+        "minimal_multiselect": StreamlitServer(app=BENCH / "minimal_multiselect_app.py"),
+    }
+    if opts.baseline:
+        base_dir = opts.baseline.resolve()
+        servers["baseline"] = StreamlitServer(app=base_dir / "app.py", cwd=base_dir)
+    try:
+        with e2e_probe.sync_playwright() as pw:
+            browser = e2e_probe.launch_browser(pw, os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+            try:
+                result.update(first_render(browser, servers, opts.rounds))
+                log("filter latency: minimal multiselect app, /map on the bundled data")
+                base = latency(f"{servers['minimal_multiselect'].url}/", "1 of 2 chosen")
+                n_digital, total = count_with_niche(REPO / "data" / "companies.csv", "digital-health")
+                real = latency(f"{servers['app'].url}/map?niche=digital-health", count_text(n_digital, total))
+                result.update({f"minimal_filter_{k}": v for k, v in base.items()})
+                result.update({f"map_filter_{k}": v for k, v in real.items()})
+                for server in servers.values():
                     server.stop()
+                result.update(scale(browser))
+            finally:
+                browser.close()
+    finally:
+        for server in servers.values():
+            if server.process.poll() is None:
+                server.stop()
     ratio, payload, lat_ms = (
         result["first_render_ratio"],
         result["scale_map_ws_bytes"],
