@@ -26,7 +26,7 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
 	touch $@ $(RUN_STAMP)
 
 run: $(RUN_STAMP)
-	$(PY) -m streamlit run app.py --server.port 8501
+	$(PY) -m streamlit run serve.py --server.port 8501
 
 chromium:
 	@if [ -x $(CHROMIUM) ] && command -v pdftoppm >/dev/null; then :; \

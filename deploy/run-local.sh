@@ -76,7 +76,7 @@ export STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 SERVERS=
 for i in $(seq 1 "$N"); do
   p=$(free_port)
-  (cd "$REPO" && exec "$PY" -m streamlit run app.py --server.address 127.0.0.1 --server.port "$p" \
+  (cd "$REPO" && exec "$PY" -m streamlit run serve.py --server.address 127.0.0.1 --server.port "$p" \
     --server.headless true --server.fileWatcherType none) >"$RUN/app-$i.log" 2>&1 &
   PIDS+=($!)
   SERVERS+="        server 127.0.0.1:$p max_fails=2 fail_timeout=10s;"$'\n'

@@ -27,8 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DONE_SELECTOR = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
-# The frontend probes /<page>/_stcore/health and host-config on deep links; those 404s are benign.
-BENIGN_URL_PARTS = ("/_stcore/health", "/_stcore/host-config")
 
 
 def free_port() -> int:
@@ -38,8 +36,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def entry_point(checkout: Path) -> Path:
+    """The script `streamlit run` serves in a checkout: serve.py, or app.py in checkouts older than serve.py."""
+    return checkout / "serve.py" if (checkout / "serve.py").exists() else checkout / "app.py"
+
+
 class StreamlitServer:
-    """`streamlit run app.py` headless on a free loopback port, optionally on another data dir.
+    """`streamlit run serve.py` (the app as users get it) headless on a free loopback port, optionally on another data dir.
 
     Each server has its own database (a new SQLite file unless `database_url` is given), so the app seeds
     it from its data dir on first start. `env` adds environment variables; `secrets_file` replaces the
@@ -50,7 +53,7 @@ class StreamlitServer:
     def __init__(
         self,
         data_dir: Path | None = None,
-        app: Path = REPO / "app.py",
+        app: Path = REPO / "serve.py",
         database_url: str | None = None,
         *,
         port: int | None = None,
@@ -170,10 +173,6 @@ class LocalDeployment:
         self.stop()
 
 
-def _benign(url: str) -> bool:
-    return any(part in url for part in BENIGN_URL_PARTS)
-
-
 @dataclass
 class PageProblems:
     """What went wrong while a page was open: console errors, page errors, failed requests."""
@@ -191,8 +190,7 @@ class PageProblems:
         page.on("response", lambda r: self._failed(r.url, r.status) if r.status >= 400 else None)
 
     def _console(self, message) -> None:
-        url = message.location.get("url", "")
-        if message.type == "error" and not _benign(url):
+        if message.type == "error":
             self.console_errors.append(f"{message.text} at {message.location.get('url', '')}")
 
     def _request_failed(self, request) -> None:
@@ -204,8 +202,7 @@ class PageProblems:
             self._failed(request.url, request.failure)
 
     def _failed(self, url: str, why) -> None:
-        if not _benign(url):
-            self.failed_requests.append(f"{url} ({why})")
+        self.failed_requests.append(f"{url} ({why})")
 
     def assert_clean(self) -> None:
         """No console error, page error or failed request was seen (outside the `ignored` URL prefixes)."""
