@@ -227,8 +227,7 @@ def main() -> int:
     out["goals_met"] = goals
     out["note"] = (
         "latency = done_ms (click to rerun finished, nothing stale); page_ms = click to the count sentence changing. "
-        "Removing the niche shows every company, adding it back shows the niche's companies. A 404 console error "
-        "on the app is the frontend probing /companies/_stcore/{health,host-config} on a deep link (benign)."
+        "Removing the niche shows every company, adding it back shows the niche's companies."
     )
     out["all_goals_met"] = all(v is True for v in goals.values())
     out["load_average_1m_end"] = round(os.getloadavg()[0], 2)

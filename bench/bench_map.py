@@ -42,10 +42,12 @@ sys.path.insert(0, str(REPO))
 
 from bench import e2e_probe  # noqa: E402
 from bench.common import count_text, niche_latency, print_result  # noqa: E402
-from tests.e2e import StreamlitServer  # noqa: E402
+from tests.e2e import StreamlitServer, entry_point  # noqa: E402
 
 RUNS = 5
 SCALE_N = 100_000
+# Every console error and failed request counts: serve.py answers page links without a 404 probe.
+EVERY_PROBLEM_COUNTS = re.compile(r"(?!)")
 CHART_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 GOALS = {"first_render_ratio_max": 2.0, "scale_payload_bytes_max": 2_000_000, "filter_latency_ms_max": 500}
 NICHE_CYCLE = (
@@ -102,7 +104,7 @@ def first_render(browser, servers: dict[str, StreamlitServer], rounds: int = RUN
 
     `servers` holds "app" (its /map is measured), "minimal", "minimal_deck" and "frame_deck" (their /), and
     optionally "baseline" (another checkout's /map)."""
-    ignore = re.compile(e2e_probe.DEFAULT_IGNORE)
+    ignore = EVERY_PROBLEM_COUNTS
     canvas = probe_args(wait_selector=[CHART_CANVAS])
     targets = {
         "map": (f"{servers['app'].url}/map", canvas),
@@ -224,7 +226,7 @@ def scale(browser) -> dict:
         n_digital, total = count_with_niche(data / "companies.csv", "digital-health")
         log(f"synthetic data: {total} companies in {time.perf_counter() - t0:.1f}s")
         srv = StreamlitServer(data)
-        ignore = re.compile(e2e_probe.DEFAULT_IGNORE)
+        ignore = EVERY_PROBLEM_COUNTS
         try:
             t0 = time.perf_counter()
             e2e_probe.one_run(
@@ -270,7 +272,7 @@ def main() -> int:
     }
     if opts.baseline:
         base_dir = opts.baseline.resolve()
-        servers["baseline"] = StreamlitServer(app=base_dir / "app.py", cwd=base_dir)
+        servers["baseline"] = StreamlitServer(app=entry_point(base_dir), cwd=base_dir)
     try:
         with e2e_probe.sync_playwright() as pw:
             browser = e2e_probe.launch_browser(pw, os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))

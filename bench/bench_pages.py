@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.common import print_result  # noqa: E402
 from bench.ws_client import Session  # noqa: E402
-from tests.e2e import StreamlitServer  # noqa: E402
+from tests.e2e import StreamlitServer, entry_point  # noqa: E402
 
 PAGES = ("", "map", "companies", "insights", "sites", "about")  # url paths; "" is the Overview
 
@@ -92,7 +92,7 @@ def main() -> int:
     servers = {"minimal": StreamlitServer(app=BENCH / "minimal_app.py"), "app": StreamlitServer()}
     if opts.baseline:
         baseline = opts.baseline.resolve()  # served with its own .streamlit/config.toml
-        servers["baseline"] = StreamlitServer(app=baseline / "app.py", cwd=baseline)
+        servers["baseline"] = StreamlitServer(app=entry_point(baseline), cwd=baseline)
     try:
         minimal = servers.pop("minimal")
         result: dict = {"runs": opts.runs, "minimal_app": stats(asyncio.run(reruns(minimal.url, "", opts.runs)))}
