@@ -47,7 +47,8 @@ class StreamlitServer:
     Each server has its own database (a new SQLite file unless `database_url` is given), so the app seeds
     it from its data dir on first start. `env` adds environment variables; `secrets_file` replaces the
     secrets.toml search (sign-in tests keep their secrets outside the repository). `cwd` is where Streamlit
-    reads .streamlit/config.toml (another checkout's, for a before/after benchmark).
+    reads .streamlit/config.toml (another checkout's, for a before/after benchmark). With `base_url_path`
+    the app is served under that path (server.baseUrlPath), and `url` includes it.
     """
 
     def __init__(
@@ -60,9 +61,10 @@ class StreamlitServer:
         env: dict[str, str] | None = None,
         secrets_file: Path | None = None,
         cwd: Path = REPO,
+        base_url_path: str = "",
     ):
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://127.0.0.1:{self.port}" + (f"/{base_url_path}" if base_url_path else "")
         self.database_dir = tempfile.mkdtemp(prefix=f"atlas-db-{self.port}-")
         self.database_url = database_url or f"sqlite:///{self.database_dir}/atlas.sqlite"
         env = {
@@ -74,6 +76,7 @@ class StreamlitServer:
         if data_dir:
             env["HEALTHTECH_DATA_DIR"] = str(data_dir)
         extra = ["--secrets.files", str(secrets_file)] if secrets_file else []
+        extra += ["--server.baseUrlPath", base_url_path] if base_url_path else []
         self.log = tempfile.NamedTemporaryFile("w", prefix=f"streamlit-{self.port}-", suffix=".log", delete=False)  # noqa: SIM115
         self.process = subprocess.Popen(
             [

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 import serve
 from atlas.strings import t
 from tests.conftest import PagesKeptAcrossRuns
-from tests.e2e import REPO, open_app
+from tests.e2e import REPO, StreamlitServer, open_app
 
 MINIMAL_INDEX = "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>"
 
@@ -74,3 +74,18 @@ def test_a_pages_link_connects_without_probing_under_the_pages_path(server, page
     assert [url for url in requests if f"/{page_path}/_stcore/" in url] == []
     assert f"{server.url}/_stcore/health" in requests
     page.problems.assert_clean()
+
+
+@pytest.mark.browser
+def test_under_a_base_url_path_a_pages_link_connects_without_probing_too(page):
+    server = StreamlitServer(base_url_path="atlas")  # server.baseUrlPath, as a portal may set it
+    try:
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        open_app(page, f"{server.url}/map?niche=neurodegenerative-diseases", "4 of 52 companies")
+        assert server.url.endswith("/atlas")
+        assert [url for url in requests if "/map/_stcore/" in url] == []
+        assert f"{server.url}/_stcore/health" in requests
+        page.problems.assert_clean()
+    finally:
+        server.stop()
