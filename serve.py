@@ -10,7 +10,6 @@ connects on its first try. Every other path, and everything else, is Streamlit's
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
@@ -29,10 +28,9 @@ PAGE_PATHS = ("", *sorted(p.stem for p in (REPO / "pages").glob("*.py") if p.ste
 def client_setting_script(page_path: str) -> str:
     """The script that sets the client's server address: the page's URL less `page_path`, so that it also
     holds behind a proxy that serves the app under a path prefix."""
-    cut = json.dumps(len(page_path))
     return (
         "<script>(() => { const path = window.location.pathname.replace(/\\/+$/, '');"
-        f" window.__streamlit = {{ BACKEND_BASE_URL: window.location.origin + path.slice(0, path.length - {cut}) }};"
+        f" window.__streamlit = {{ BACKEND_BASE_URL: window.location.origin + path.slice(0, path.length - {len(page_path)}) }};"
         " })();</script>"
     )
 

@@ -104,7 +104,6 @@ def first_render(browser, servers: dict[str, StreamlitServer], rounds: int = RUN
 
     `servers` holds "app" (its /map is measured), "minimal", "minimal_deck" and "frame_deck" (their /), and
     optionally "baseline" (another checkout's /map)."""
-    ignore = EVERY_PROBLEM_COUNTS
     canvas = probe_args(wait_selector=[CHART_CANVAS])
     targets = {
         "map": (f"{servers['app'].url}/map", canvas),
@@ -118,14 +117,14 @@ def first_render(browser, servers: dict[str, StreamlitServer], rounds: int = RUN
         atlas_servers.append(servers["baseline"])
     # warm-up: each server's first sessions (the Atlas's data cache and first runs), not measured
     for server in atlas_servers:
-        e2e_probe.one_run(browser, f"{server.url}/", probe_args(wait_text=["companies"]), ignore, None)
+        e2e_probe.one_run(browser, f"{server.url}/", probe_args(wait_text=["companies"]), EVERY_PROBLEM_COUNTS, None)
     for url, args in targets.values():
-        e2e_probe.one_run(browser, url, args, ignore, None)
+        e2e_probe.one_run(browser, url, args, EVERY_PROBLEM_COUNTS, None)
     runs: dict[str, list[dict]] = {name: [] for name in targets}
     for i in range(rounds):
         log(f"first render round {i + 1}/{rounds}")
         for name, (url, args) in targets.items():
-            runs[name].append(e2e_probe.one_run(browser, url, args, ignore, None))
+            runs[name].append(e2e_probe.one_run(browser, url, args, EVERY_PROBLEM_COUNTS, None))
     found = all(r["found"] for rs in runs.values() for r in rs)
     out: dict = {"first_render_found": found}
     for name, rs in runs.items():
@@ -226,19 +225,20 @@ def scale(browser) -> dict:
         n_digital, total = count_with_niche(data / "companies.csv", "digital-health")
         log(f"synthetic data: {total} companies in {time.perf_counter() - t0:.1f}s")
         srv = StreamlitServer(data)
-        ignore = EVERY_PROBLEM_COUNTS
         try:
             t0 = time.perf_counter()
             e2e_probe.one_run(
                 browser,
                 f"{srv.url}/",
                 probe_args(wait_text=[count_text(total, total).split(" ", 1)[1]], timeout=180),
-                ignore,
+                EVERY_PROBLEM_COUNTS,
                 None,
             )
             log(f"first session on 100k data: {time.perf_counter() - t0:.1f}s")
             map_args = probe_args(wait_selector=[CHART_CANVAS], wait_text=[count_text(total, total)], timeout=120)
-            runs = [e2e_probe.one_run(browser, f"{srv.url}/map", map_args, ignore, None) for _ in range(2)]
+            runs = [
+                e2e_probe.one_run(browser, f"{srv.url}/map", map_args, EVERY_PROBLEM_COUNTS, None) for _ in range(2)
+            ]
             log("filter latency on 100k data")
             lat = latency(f"{srv.url}/map?niche=digital-health", count_text(n_digital, total))
         finally:

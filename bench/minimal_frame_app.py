@@ -14,12 +14,13 @@ import streamlit as st
 from minimal_pydeck_app import one_layer_deck  # a sibling file: Streamlit puts the script's folder on sys.path
 
 NICHES = ["Digital health", "Neurodegenerative diseases"]
+ROW_COUNT = 130  # about the number of companies the Companies directory lists
 PAGES = ("Map", "Insights", "Sites", "Present", "About the data", "Manage data", "Overview")
 SYNTHETIC_ROWS = pd.DataFrame(
     {
-        "name": [f"Synthetic company {i}" for i in range(130)],
-        "niche": [NICHES[i % 2] for i in range(130)],
-        "founded": [1990 + i % 36 for i in range(130)],
+        "name": [f"Synthetic company {i}" for i in range(ROW_COUNT)],
+        "niche": [NICHES[i % 2] for i in range(ROW_COUNT)],
+        "founded": [1990 + i % 36 for i in range(ROW_COUNT)],
     }
 )
 

@@ -16,6 +16,17 @@ from tests.e2e import REPO, StreamlitServer, open_app
 MINIMAL_INDEX = "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>"
 
 
+def assert_connects_without_probing(page, server_url: str, path: str, expect_text: str) -> None:
+    """Open `path` (a page's link) first: the client asks the app's root, never under the page's own path."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_app(page, f"{server_url}/{path}", expect_text)
+    page_path = path.split("?")[0]
+    assert [url for url in requests if f"/{page_path}/_stcore/" in url] == []
+    assert f"{server_url}/_stcore/health" in requests
+    page.problems.assert_clean()
+
+
 def test_the_served_pages_are_the_pages_app_py_registers():
     AppTest.from_file(str(REPO / "app.py"), default_timeout=60).run()
     registered = PagesKeptAcrossRuns.registered[str(REPO / "app.py")]
@@ -67,25 +78,14 @@ def test_the_server_address_is_the_page_url_less_the_page_behind_a_path_prefix_t
     ],
 )
 def test_a_pages_link_connects_without_probing_under_the_pages_path(server, page, path, expect_text):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    open_app(page, f"{server.url}/{path}", expect_text)
-    page_path = path.split("?")[0]
-    assert [url for url in requests if f"/{page_path}/_stcore/" in url] == []
-    assert f"{server.url}/_stcore/health" in requests
-    page.problems.assert_clean()
+    assert_connects_without_probing(page, server.url, path, expect_text)
 
 
 @pytest.mark.browser
 def test_under_a_base_url_path_a_pages_link_connects_without_probing_too(page):
     server = StreamlitServer(base_url_path="atlas")  # server.baseUrlPath, as a portal may set it
     try:
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        open_app(page, f"{server.url}/map?niche=neurodegenerative-diseases", "4 of 52 companies")
         assert server.url.endswith("/atlas")
-        assert [url for url in requests if "/map/_stcore/" in url] == []
-        assert f"{server.url}/_stcore/health" in requests
-        page.problems.assert_clean()
+        assert_connects_without_probing(page, server.url, "map?niche=neurodegenerative-diseases", "4 of 52 companies")
     finally:
         server.stop()
